@@ -25,7 +25,9 @@ from newsmodel.model import (
     TradeFigure,
     Visit,
 )
-from newsmodel.pipeline import FunctionExtractor, Parser, parse
+from newsmodel.pipeline import FunctionExtractor, Parser, default_extractors, parse
+from newsmodel.registry import article_type_for, article_types, register_article_type
+from newsmodel.serialize import from_dict, from_json, make_converter, to_dict, to_json
 
 __all__ = [
     "Amount",
@@ -49,7 +51,16 @@ __all__ = [
     "TimeExpression",
     "TradeFigure",
     "Visit",
+    "article_type_for",
+    "article_types",
+    "default_extractors",
+    "from_dict",
+    "from_json",
+    "make_converter",
     "parse",
+    "register_article_type",
+    "to_dict",
+    "to_json",
 ]
 
 __version__ = "0.1.0"

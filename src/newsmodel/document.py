@@ -88,8 +88,9 @@ class Document:
     def sentence_at(self, offset: int) -> Span | None:
         """Return the sentence that contains *offset*, or None."""
         sentences = self.sentences()
-        starts = [s.start for s in sentences] if "starts" not in self._cache else self._cache["starts"]
-        self._cache["starts"] = starts
+        if "starts" not in self._cache:
+            self._cache["starts"] = [s.start for s in sentences]
+        starts: list[int] = self._cache["starts"]
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and sentences[i].start <= offset < sentences[i].end:
             return sentences[i]

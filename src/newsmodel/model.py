@@ -193,13 +193,17 @@ class Dateline:
     """Which evidence fixed ``date``: ``"published"``, ``"header"`` or ``"dateline"``."""
 
     def __attrs_post_init__(self) -> None:
-        if self.date is not None and self.weekday is not None and not self.weekday_conflict:
-            if _WEEKDAYS[self.date.weekday()] != self.weekday:
-                raise ModelInvariantError(
-                    f"weekday {self.weekday!r} contradicts date {self.date.isoformat()}: "
-                    "set weekday_conflict=True to report it",
-                    field="weekday",
-                )
+        if (
+            self.date is not None
+            and self.weekday is not None
+            and not self.weekday_conflict
+            and _WEEKDAYS[self.date.weekday()] != self.weekday
+        ):
+            raise ModelInvariantError(
+                f"weekday {self.weekday!r} contradicts date {self.date.isoformat()}: "
+                "set weekday_conflict=True to report it",
+                field="weekday",
+            )
 
 
 # -- time ---------------------------------------------------------------------
@@ -325,7 +329,7 @@ class TradeFigure:
     span: Span
     """The sentence or clause that states it."""
     measure: str = attrs.field(validator=_non_empty)
-    """``"exports"``, ``"imports"``, ``"trade surplus"``, ``"trade deficit"``, ``"trade turnover"`` ..."""
+    """What is counted: ``"exports"``, ``"imports"``, ``"trade surplus"``, ``"trade turnover"``."""
     parties: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_countries)
     """ISO codes of the economies concerned, reporter first."""
     amount: Amount | None = None
@@ -382,7 +386,7 @@ def _spans(value: object) -> Iterator[tuple[str, Span]]:
     if isinstance(value, Span):
         yield "", value
     elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
+        for field in attrs.fields(type(value)):  # type: ignore[arg-type]
             for path, span in _spans(getattr(value, field.name)):
                 yield f".{field.name}{path}", span
     elif isinstance(value, tuple):
@@ -411,7 +415,9 @@ class Article:
     """The agency or outlet credited (``"Reuters"``), or None."""
     authors: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     """Bylined people (``"Irena Czekierska"``)."""
-    paragraphs: tuple[Paragraph, ...] = attrs.field(default=(), converter=_tuple, validator=_ordered)
+    paragraphs: tuple[Paragraph, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_ordered
+    )
     """Body paragraphs in order."""
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_tuple, validator=_ordered)
     """Every quote, direct and indirect."""
@@ -423,7 +429,9 @@ class Article:
     """Every trade figure."""
     visits: tuple[Visit, ...] = attrs.field(default=(), converter=_tuple, validator=_ordered)
     """Every trip, once each."""
-    times: tuple[TimeExpression, ...] = attrs.field(default=(), converter=_tuple, validator=_ordered)
+    times: tuple[TimeExpression, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_ordered
+    )
     """Every time expression in the body."""
 
     def __attrs_post_init__(self) -> None:
@@ -431,9 +439,9 @@ class Article:
         for path, span in _spans(self):
             if span.end > size:
                 raise ModelInvariantError(
-                    f"span{path} [{span.start}, {span.end}) lies outside the text "
+                    f"{path.lstrip('.')} [{span.start}, {span.end}) lies outside the text "
                     f"of {size} characters",
-                    field=path.lstrip(".").split(".", 1)[0].split("[", 1)[0],
+                    field=f"{path.lstrip('.')}.end",
                 )
 
     def surface(self, span: Span) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -48,6 +48,10 @@ def default_extractors() -> tuple[Extractor, ...]:
     )
 
 
+def _as_tuple(items: Iterable[Extractor]) -> tuple[Extractor, ...]:
+    return tuple(items)
+
+
 _LIST_FIELDS = ("paragraphs", "quotes", "sanctions", "trade_figures", "visits", "times")
 
 
@@ -61,7 +65,7 @@ class Parser:
     """
 
     extractors: tuple[Extractor, ...] = attrs.field(
-        factory=default_extractors, converter=tuple
+        factory=default_extractors, converter=_as_tuple
     )
     """The steps, in the order they run."""
     article_type: type[Article] = Article
@@ -80,7 +84,7 @@ class Parser:
     def replace(self, *extractors: Extractor) -> Parser:
         """Return a parser where each given extractor replaces the one of the same name
         (or is appended when there is none)."""
-        steps = list(self.extractors)
+        steps: list[Extractor] = list(self.extractors)
         for new in extractors:
             for i, old in enumerate(steps):
                 if old.name == new.name:
@@ -88,11 +92,12 @@ class Parser:
                     break
             else:
                 steps.append(new)
-        return attrs.evolve(self, extractors=tuple(steps))
+        return attrs.evolve(self, extractors=steps)
 
     def without(self, *names: str) -> Parser:
         """Return a parser without the named steps."""
-        return attrs.evolve(self, extractors=tuple(e for e in self.extractors if e.name not in names))
+        kept = tuple(e for e in self.extractors if e.name not in names)
+        return attrs.evolve(self, extractors=kept)
 
     def parse(self, text: str, *, published: dt.date | None = None) -> Article:
         """Read *text* and return the article with every fact found.
@@ -118,7 +123,7 @@ class Parser:
                 raise InputError(f"extractor {extractor.name!r}: input too deeply nested") from exc
             for name in _LIST_FIELDS:
                 if name in found:
-                    found[name] = tuple(sorted(found[name], key=lambda f: (f.span.start, f.span.end)))
+                    found[name] = tuple(sorted(found[name], key=_span_key))
             doc.update(found)
         known = {field.name for field in attrs.fields(self.article_type)}
         values = {key: value for key, value in doc.fields.items() if key in known}
@@ -126,6 +131,10 @@ class Parser:
             return self.article_type(text=text, **values)
         except ModelInvariantError:
             raise
+
+
+def _span_key(fact: Any) -> tuple[int, int]:
+    return (fact.span.start, fact.span.end)
 
 
 _DEFAULT: list[Parser] = []

@@ -54,7 +54,8 @@ def match(
 
 
 def _name(pattern: regex.Pattern[str]) -> str:
-    return pattern.pattern.strip().splitlines()[0][:60]
+    source: str = pattern.pattern
+    return source.strip().splitlines()[0][:60]
 
 
 #: Words that end in a full stop without ending a sentence.
