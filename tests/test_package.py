@@ -16,8 +16,19 @@ def test_all_is_sorted_and_resolves() -> None:
 
 def test_public_modules_import() -> None:
     """Every public module imports on its own."""
-    for name in ["cli", "document", "errors", "geo", "model", "pipeline", "registry",
-                 "serialize", "strategies", "text", "typing"]:
+    for name in [
+        "cli",
+        "document",
+        "errors",
+        "geo",
+        "model",
+        "pipeline",
+        "registry",
+        "serialize",
+        "strategies",
+        "text",
+        "typing",
+    ]:
         importlib.import_module(f"newsmodel.{name}")
 
 

@@ -27,7 +27,7 @@ def test_default_parser_runs_the_builtin_steps_in_order() -> None:
 def test_replace_swaps_a_step_by_name() -> None:
     """replace() puts a user extractor in place of the built-in one of the same name."""
     parser = Parser().replace(FunctionExtractor(name="quotes", function=_shout))
-    article = parser.parse("Hello! He said: \"we are here\".")
+    article = parser.parse('Hello! He said: "we are here".')
     assert [q.cue for q in article.quotes] == ["shout"]
     assert [e.name for e in parser.extractors].index("quotes") == 2
 

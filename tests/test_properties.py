@@ -99,7 +99,7 @@ def _check_parse(text: str) -> None:
 
 @given(st.text(st.characters(exclude_categories=["Cs"]), max_size=2000))
 def test_parse_any_text(text: str) -> None:
-    """For arbitrary text, parse returns an article whose spans lie in the text, or a NewsmodelError."""
+    """For any text, parse returns an article with spans inside the text, or a NewsmodelError."""
     _check_parse(text)
 
 
@@ -147,7 +147,7 @@ def test_parse_edge_inputs(text: str) -> None:
 
 def test_parse_surrogates() -> None:
     """Lone surrogates (possible in Python str) do not crash the parser."""
-    _check_parse("He said \ud800 \"hi there\" \udfff.")
+    _check_parse('He said \ud800 "hi there" \udfff.')
 
 
 def test_parse_is_pure(seed_text: str) -> None:

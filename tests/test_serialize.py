@@ -90,17 +90,41 @@ def test_decimal_keeps_its_digits() -> None:
 @pytest.mark.parametrize(
     ("mutate", "path"),
     [
-        (lambda d: d["trade_figures"][0]["span"].__setitem__("start", "0"), "$.trade_figures[0].span.start"),
-        (lambda d: d["trade_figures"][0]["span"].__setitem__("end", 4.0), "$.trade_figures[0].span.end"),
-        (lambda d: d["trade_figures"][0]["amount"].__setitem__("value", 3.5), "$.trade_figures[0].amount.value"),
-        (lambda d: d["trade_figures"][0]["amount"].__setitem__("value", "lots"), "$.trade_figures[0].amount.value"),
-        (lambda d: d["trade_figures"][0]["amount"].__setitem__("currency", "ABC"), "$.trade_figures[0].amount.currency"),
-        (lambda d: d["trade_figures"][0].__setitem__("status", "guess"), "$.trade_figures[0].status"),
+        (
+            lambda d: d["trade_figures"][0]["span"].__setitem__("start", "0"),
+            "$.trade_figures[0].span.start",
+        ),
+        (
+            lambda d: d["trade_figures"][0]["span"].__setitem__("end", 4.0),
+            "$.trade_figures[0].span.end",
+        ),
+        (
+            lambda d: d["trade_figures"][0]["amount"].__setitem__("value", 3.5),
+            "$.trade_figures[0].amount.value",
+        ),
+        (
+            lambda d: d["trade_figures"][0]["amount"].__setitem__("value", "lots"),
+            "$.trade_figures[0].amount.value",
+        ),
+        (
+            lambda d: d["trade_figures"][0]["amount"].__setitem__("currency", "ABC"),
+            "$.trade_figures[0].amount.currency",
+        ),
+        (
+            lambda d: d["trade_figures"][0].__setitem__("status", "guess"),
+            "$.trade_figures[0].status",
+        ),
         (lambda d: d["trade_figures"][0].__setitem__("record", "yes"), "$.trade_figures[0].record"),
-        (lambda d: d["trade_figures"][0]["parties"].__setitem__(1, "XX"), "$.trade_figures[0].parties"),
+        (
+            lambda d: d["trade_figures"][0]["parties"].__setitem__(1, "XX"),
+            "$.trade_figures[0].parties",
+        ),
         (lambda d: d["dateline"].__setitem__("date", "25/06/2024"), "$.dateline.date"),
         (lambda d: d["dateline"].__setitem__("weekday", "Monday"), "$.dateline.weekday"),
-        (lambda d: d["trade_figures"][0]["span"].__setitem__("end", 10_000), "$.trade_figures[0].span.end"),
+        (
+            lambda d: d["trade_figures"][0]["span"].__setitem__("end", 10_000),
+            "$.trade_figures[0].span.end",
+        ),
         (lambda d: d.pop("text"), "$.text"),
         (lambda d: d.__setitem__("quotes", {"a": 1}), "$.quotes"),
     ],
@@ -128,7 +152,7 @@ def test_unknown_type_tag_lists_the_known_ones() -> None:
     """An unknown type tag fails with the known tags in the message."""
     data = to_dict(_article())
     data["type"] = "horoscope"
-    with pytest.raises(RegistryError, match="known types: .*article"):
+    with pytest.raises(RegistryError, match=r"known types: .*article"):
         from_dict(data)
 
 

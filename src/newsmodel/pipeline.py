@@ -64,9 +64,7 @@ class Parser:
     :class:`~newsmodel.Article`.
     """
 
-    extractors: tuple[Extractor, ...] = attrs.field(
-        factory=default_extractors, converter=_as_tuple
-    )
+    extractors: tuple[Extractor, ...] = attrs.field(factory=default_extractors, converter=_as_tuple)
     """The steps, in the order they run."""
     article_type: type[Article] = Article
     """The class to build."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from decimal import Decimal, InvalidOperation
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 import cattrs
@@ -155,9 +155,7 @@ def from_dict(data: Any, cls: type[T] | None = None) -> T:
             raise StructureError(["required field missing @ $.type"])
         target: type[Any] = article_type_for(data["type"])
         if cls is not None and not issubclass(target, cls):
-            raise StructureError(
-                [f"type {data['type']!r} is not a {cls.__qualname__} @ $.type"]
-            )
+            raise StructureError([f"type {data['type']!r} is not a {cls.__qualname__} @ $.type"])
         payload = {key: value for key, value in data.items() if key != "type"}
     else:
         target, payload = cls, data
@@ -218,4 +216,3 @@ def from_json(text: str | bytes, cls: type[T] | None = None) -> T:
     except RecursionError as exc:
         raise StructureError(["JSON nested too deeply @ $"]) from exc
     return from_dict(data, cls)
-

@@ -106,9 +106,7 @@ def currency_codes() -> st.SearchStrategy[str]:
 
 def texts(max_size: int = 40) -> st.SearchStrategy[str]:
     """Unicode text that is not blank (any code point, surrogates excluded)."""
-    return st.text(
-        _CHARACTERS, min_size=1, max_size=max_size
-    ).filter(lambda s: bool(s.strip()))
+    return st.text(_CHARACTERS, min_size=1, max_size=max_size).filter(lambda s: bool(s.strip()))
 
 
 def labels() -> st.SearchStrategy[str]:
@@ -152,9 +150,7 @@ def datelines(draw: st.DrawFn, /, text_length: int = 200) -> Dateline:
     """Datelines whose printed weekday agrees with the date, or is flagged as a conflict."""
     date = draw(_optional(st.dates()))
     weekday = draw(_optional(st.sampled_from(_WEEKDAYS)))
-    conflict = (
-        date is not None and weekday is not None and _WEEKDAYS[date.weekday()] != weekday
-    )
+    conflict = date is not None and weekday is not None and _WEEKDAYS[date.weekday()] != weekday
     return Dateline(
         text=draw(texts()),
         span=draw(spans(text_length)),
