@@ -1,0 +1,46 @@
+"""Sentence splitting and time-limited pattern matching."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from newsmodel import ParseTimeoutError
+from newsmodel import text as nt
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("One. Two.", ["One.", "Two."]),
+        ("Mr. Smith went to Washington. He left.", ["Mr. Smith went to Washington.", "He left."]),
+        ("The U.S. said so. Japan agreed.", ["The U.S. said so.", "Japan agreed."]),
+        ("On Dec. 2 it rained. Then it stopped.", ["On Dec. 2 it rained.", "Then it stopped."]),
+        ('"Go now." He went.', ['"Go now."', "He went."]),
+        ("It rose 3.5 pct. Exports fell.", ["It rose 3.5 pct.", "Exports fell."]),
+        ("J. Smith spoke. Others listened.", ["J. Smith spoke.", "Others listened."]),
+        ("no capital after. this stays one", ["no capital after. this stays one"]),
+        ("", []),
+        ("   ", []),
+    ],
+)
+def test_split_sentences(text: str, sentences: list[str]) -> None:
+    """Sentences end at terminal punctuation before a capital, not after abbreviations."""
+    assert [text[s.start : s.end] for s in nt.split_sentences(text)] == sentences
+
+
+def test_split_sentences_within_a_range() -> None:
+    """Spans index the whole text when a range is given."""
+    text = "Head.\n\nOne. Two."
+    spans = nt.split_sentences(text, 7, len(text))
+    assert [text[s.start : s.end] for s in spans] == ["One.", "Two."]
+
+
+def test_timeouts_become_parse_timeout_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pattern that runs out of time raises ParseTimeoutError naming it."""
+    monkeypatch.setattr(nt, "PATTERN_TIMEOUT", 0.001)
+    catastrophic = regex.compile(r"(a|aa)+$  # deliberately exponential", regex.VERBOSE)
+    with pytest.raises(ParseTimeoutError, match="deliberately"):
+        list(nt.finditer(catastrophic, "a" * 60 + "b"))
+    with pytest.raises(ParseTimeoutError):
+        nt.search(catastrophic, "a" * 60 + "b")
