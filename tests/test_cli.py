@@ -52,10 +52,10 @@ def test_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert "no such file" in capsys.readouterr().err
 
 
-def test_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A directory where a file is expected is reported."""
+def test_empty_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A directory without articles is reported, not a silent empty run."""
     assert main(["parse", str(tmp_path)]) == 2
-    assert "directory" in capsys.readouterr().err
+    assert "no articles" in capsys.readouterr().err
 
 
 def test_undecodable_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -84,3 +84,33 @@ def test_stdin_through_the_installed_command() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["type"] == "article"
+
+
+def test_many_files_give_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Several inputs (files or directories) are written as JSON Lines, one per article."""
+    (tmp_path / "a.txt").write_text("First article.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Second article.", encoding="utf-8")
+    assert main(["parse", str(tmp_path), "--no-progress"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["article"]["text"] for line in lines] == ["First article.", "Second article."]
+
+
+def test_failed_records_are_lines_not_aborts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bad record gets an error line, the run goes on, and the exit status is 1."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "ok", "text": "Fine."}) + "\n{broken\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", str(source), "-o", str(out), "--jobs", "2", "--no-progress"]) == 1
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines[0]["id"] == "ok"
+    assert "error" in lines[1]
+    assert "1 parsed, 1 failed" in capsys.readouterr().err
+
+
+def test_batch_rejects_single_article_formats(tmp_path: Path) -> None:
+    """--format json is for one article; many articles are always JSON Lines."""
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["parse", str(tmp_path), "--format", "json"])

@@ -70,3 +70,16 @@ def test_parse_rejects_bad_published(bad: object) -> None:
     """published must be a datetime.date."""
     with pytest.raises(InputError, match="published"):
         newsmodel.parse("text", published=bad)  # type: ignore[arg-type]
+
+
+def test_unexpected_extractor_failures_are_wrapped() -> None:
+    """A bug inside a step surfaces as ExtractorError naming the step, never a bare exception."""
+
+    def broken(doc: Document) -> dict[str, Any]:
+        return {"quotes": [1 / 0]}
+
+    parser = Parser(extractors=[FunctionExtractor(name="broken", function=broken)])
+    with pytest.raises(newsmodel.ExtractorError, match="'broken'") as info:
+        parser.parse("text")
+    assert isinstance(info.value.__cause__, ZeroDivisionError)
+    assert info.value.extractor == "broken"

@@ -87,8 +87,8 @@ def _spans_of(article: Article) -> list[Span]:
 def _check_parse(text: str) -> None:
     try:
         article = newsmodel.parse(text)
-    except newsmodel.NewsmodelError:
-        return
+    except newsmodel.ParseTimeoutError:
+        return  # allowed on hostile input; an ExtractorError is a bug and fails the test
     assert article.text == text
     for span in _spans_of(article):
         assert 0 <= span.start <= span.end <= len(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsmodel.document import Document
 from newsmodel.errors import (
+    ExtractorError,
     InputError,
     ModelInvariantError,
     NewsmodelError,
@@ -27,6 +28,7 @@ from newsmodel.model import (
 )
 from newsmodel.pipeline import FunctionExtractor, Parser, default_extractors, parse
 from newsmodel.registry import article_type_for, article_types, register_article_type
+from newsmodel.schema import json_schema
 from newsmodel.serialize import from_dict, from_json, make_converter, to_dict, to_json
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "Change",
     "Dateline",
     "Document",
+    "ExtractorError",
     "FunctionExtractor",
     "Headline",
     "InputError",
@@ -56,6 +59,7 @@ __all__ = [
     "default_extractors",
     "from_dict",
     "from_json",
+    "json_schema",
     "make_converter",
     "parse",
     "register_article_type",

@@ -1,25 +1,35 @@
 """The ``newsmodel`` command line.
 
-``newsmodel parse FILE|- [--published DATE] [--format json|jsonl|summary]``
+``newsmodel parse FILE|- [--published DATE] [--format json|jsonl|summary]`` parses one
+article; ``newsmodel parse FILE|DIR ... [--jobs N]`` (or a ``.jsonl`` input) parses many
+and writes JSON Lines.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import json
 import sys
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, TextIO
+
+import attrs
 
 from newsmodel import __version__
-from newsmodel.errors import InputError, NewsmodelError
+from newsmodel.batch import Record, parse_many_lines, read_jsonl, read_paths
+from newsmodel.errors import InputError, NewsmodelError, RegistryError
 from newsmodel.model import Amount, Article, Change
 from newsmodel.pipeline import parse
+from newsmodel.schema import json_schema
 from newsmodel.serialize import to_json
 
 __all__ = ["main", "render_summary"]
 
 EXIT_OK = 0
+EXIT_SOME_FAILED = 1
 EXIT_INPUT = 2
 EXIT_PARSE = 3
 
@@ -45,7 +55,12 @@ def _parser() -> argparse.ArgumentParser:
         help="parse one article",
         description="Parse one article (UTF-8 text) and print its model.",
     )
-    run.add_argument("file", metavar="FILE", help="the article's text file, or - for stdin")
+    run.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="text files, directories of .txt files, JSON Lines files, or - for stdin",
+    )
     run.add_argument(
         "--published",
         type=_date,
@@ -55,8 +70,40 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--format",
         choices=("json", "jsonl", "summary"),
-        default="json",
-        help="json (indented, the default), jsonl (one line) or summary (for people)",
+        default=None,
+        help="json (indented; the default for one article), jsonl (one line per article; "
+        "the default and only form for many) or summary (for people)",
+    )
+    batch = run.add_argument_group("many articles")
+    batch.add_argument(
+        "--input-format",
+        choices=("auto", "text", "jsonl"),
+        default="auto",
+        help="read inputs as plain text or as JSON Lines records; auto: by the .jsonl or "
+        ".ndjson suffix",
+    )
+    batch.add_argument("--id-field", default="id", help="JSON Lines field with the record id")
+    batch.add_argument("--text-field", default="text", help="JSON Lines field with the text")
+    batch.add_argument(
+        "--published-field", default="published", help="JSON Lines field with the date"
+    )
+    batch.add_argument(
+        "-j", "--jobs", type=int, default=1, help="worker processes (0: one per core)"
+    )
+    batch.add_argument("-o", "--output", help="write to this file instead of stdout")
+    batch.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when stderr is a terminal)",
+    )
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the output",
+        description="Print the JSON Schema (2020-12) of what `newsmodel parse` writes.",
+    )
+    schema.add_argument(
+        "article_type", nargs="?", default="article", metavar="TYPE", help="article type tag"
     )
     return parser
 
@@ -89,24 +136,141 @@ def _read(path: str, stdin: TextIO) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 2 bad input, 3 parse failure)."""
-    args = _parser().parse_args(argv)
-    out = sys.stdout
+    """Run the command line; return the exit status.
+
+    0: everything parsed; 1: some records of a batch failed (each has an error line);
+    2: bad input or usage; 3: a single article failed to parse.
+    """
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "schema":
+        return _schema(args.article_type)
+    if args.jobs < 0:
+        parser.error("--jobs must be 0 (one per core) or more")
+    jsonl = _is_jsonl(args)
+    single = len(args.inputs) == 1 and not jsonl and not Path(args.inputs[0]).is_dir()
+    if single:
+        return _parse_one(args)
+    if args.format not in (None, "jsonl"):
+        parser.error(f"--format {args.format} is for one article; many are written as jsonl")
+    return _parse_batch(args, jsonl)
+
+
+def _schema(tag: str) -> int:
     try:
-        text = _read(args.file, sys.stdin)
+        schema = json_schema(tag)
+    except RegistryError as exc:
+        print(f"newsmodel: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _is_jsonl(args: argparse.Namespace) -> bool:
+    if args.input_format != "auto":
+        return bool(args.input_format == "jsonl")
+    return all(Path(p).suffix in {".jsonl", ".ndjson"} for p in args.inputs if p != "-") and any(
+        p != "-" for p in args.inputs
+    )
+
+
+def _parse_one(args: argparse.Namespace) -> int:
+    path = args.inputs[0]
+    try:
+        text = _read(path, sys.stdin)
     except InputError as exc:
         print(f"newsmodel: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     try:
         article = parse(text, published=args.published)
     except NewsmodelError as exc:
-        print(f"newsmodel: error: {args.file}: {exc}", file=sys.stderr)
+        print(f"newsmodel: error: {path}: {exc}", file=sys.stderr)
         return EXIT_PARSE
-    if args.format == "summary":
-        out.write(render_summary(article))
-    else:
-        out.write(to_json(article, indent=2 if args.format == "json" else None) + "\n")
+    fmt = args.format or "json"
+    with _output(args.output) as out:
+        if fmt == "summary":
+            out.write(render_summary(article))
+        else:
+            out.write(to_json(article, indent=2 if fmt == "json" else None) + "\n")
     return EXIT_OK
+
+
+def _records(args: argparse.Namespace, jsonl: bool) -> Iterator[Record]:
+    for source in args.inputs:
+        if not jsonl:
+            if source == "-":
+                yield Record(id="-", text=_read("-", sys.stdin), published=args.published)
+                continue
+            for record in read_paths([source]):
+                yield attrs.evolve(record, published=args.published)
+            continue
+        handle: IO[bytes]
+        try:
+            handle = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
+        except OSError as exc:
+            yield Record(id=source, text=None, problem=f"cannot read {source}: {exc.strerror}")
+            continue
+        try:
+            for record in read_jsonl(
+                handle,
+                source=source,
+                id_field=args.id_field,
+                text_field=args.text_field,
+                published_field=args.published_field,
+            ):
+                if record.published is None and args.published is not None:
+                    record = attrs.evolve(record, published=args.published)
+                yield record
+        finally:
+            if handle is not sys.stdin.buffer:
+                handle.close()
+
+
+def _parse_batch(args: argparse.Namespace, jsonl: bool) -> int:
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    done = failed = 0
+    try:
+        lines = parse_many_lines(_records(args, jsonl), jobs=args.jobs)
+        with _output(args.output) as out, _progress(show) as bar:
+            for line, ok in lines:
+                out.write(line + "\n")
+                done += 1
+                failed += not ok
+                bar.update(1)
+    except InputError as exc:
+        print(f"newsmodel: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    if done == 0:
+        print("newsmodel: error: no articles found in the inputs", file=sys.stderr)
+        return EXIT_INPUT
+    print(f"newsmodel: {done - failed} parsed, {failed} failed", file=sys.stderr)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with open(path, "w", encoding="utf-8") as handle:
+        yield handle
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        del n
+
+
+@contextlib.contextmanager
+def _progress(show: bool) -> Iterator[Any]:
+    if not show:
+        yield _NoBar()
+        return
+    from tqdm import tqdm
+
+    with tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True) as bar:
+        yield bar
 
 
 def render_summary(article: Article) -> str:

@@ -7,6 +7,7 @@ Every error newsmodel raises on purpose derives from :class:`NewsmodelError`, so
 from __future__ import annotations
 
 __all__ = [
+    "ExtractorError",
     "InputError",
     "ModelInvariantError",
     "NewsmodelError",
@@ -74,6 +75,22 @@ class ParseTimeoutError(NewsmodelError, TimeoutError):
     def __init__(self, rule: str) -> None:
         super().__init__(f"pattern {rule!r} exceeded its time budget on this input")
         self.rule = rule
+
+
+class ExtractorError(NewsmodelError, RuntimeError):
+    """Raised when an extractor fails with an unexpected exception.
+
+    The parser never lets a bare exception from deep inside an extractor escape: it
+    wraps it, names the step, and keeps the original as ``__cause__``. Seeing this
+    error means a bug worth reporting, with the input that caused it.
+
+    Attributes:
+        extractor: the name of the step that failed.
+    """
+
+    def __init__(self, extractor: str, cause: BaseException) -> None:
+        super().__init__(f"extractor {extractor!r} failed: {type(cause).__name__}: {cause}")
+        self.extractor = extractor
 
 
 class RegistryError(NewsmodelError, LookupError):

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from newsmodel.document import Document
-from newsmodel.errors import InputError, ModelInvariantError, NewsmodelError
+from newsmodel.errors import ExtractorError, InputError, NewsmodelError
 from newsmodel.model import Article
 from newsmodel.typing import Extractor
 
@@ -102,8 +102,8 @@ class Parser:
 
         Raises:
             InputError: *text* is not a ``str`` or *published* is not a date.
-            NewsmodelError: any other failure, such as a pattern exceeding its
-                time budget on hostile input.
+            ParseTimeoutError: a pattern exceeded its time budget on hostile input.
+            ExtractorError: a step failed unexpectedly (a bug: please report it).
         """
         if not isinstance(text, str):
             raise InputError(f"text must be str, not {type(text).__name__}")
@@ -117,8 +117,8 @@ class Parser:
                 found = dict(extractor.extract(doc))
             except NewsmodelError:
                 raise
-            except RecursionError as exc:  # pragma: no cover - defensive
-                raise InputError(f"extractor {extractor.name!r}: input too deeply nested") from exc
+            except Exception as exc:
+                raise ExtractorError(extractor.name, exc) from exc
             for name in _LIST_FIELDS:
                 if name in found:
                     found[name] = tuple(sorted(found[name], key=_span_key))
@@ -127,8 +127,10 @@ class Parser:
         values = {key: value for key, value in doc.fields.items() if key in known}
         try:
             return self.article_type(text=text, **values)
-        except ModelInvariantError:
+        except NewsmodelError:
             raise
+        except Exception as exc:
+            raise ExtractorError("article", exc) from exc
 
 
 def _span_key(fact: Any) -> tuple[int, int]:

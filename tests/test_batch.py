@@ -1,0 +1,98 @@
+"""Batch parsing: ordered streaming results, per-record errors, worker processes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from newsmodel import InputError
+from newsmodel.batch import Record, parse_many, parse_many_lines, read_jsonl, read_paths
+
+TEXTS = [f"Exports rose {n} pct in 2023, officials said." for n in range(12)]
+
+
+def test_results_come_back_in_input_order() -> None:
+    """Results are yielded in the order of the records, one per record."""
+    records = [Record(id=str(i), text=t) for i, t in enumerate(TEXTS)]
+    results = list(parse_many(records))
+    assert [r.id for r in results] == [str(i) for i in range(len(TEXTS))]
+    assert all(r.ok for r in results)
+    assert [r.article.text for r in results if r.article] == TEXTS
+
+
+def test_worker_processes_keep_the_order_and_the_output() -> None:
+    """Two workers give exactly the lines one process gives, in the same order."""
+    records = [Record(id=str(i), text=t) for i, t in enumerate(TEXTS)]
+    assert list(parse_many_lines(records, jobs=2, window=2)) == list(parse_many_lines(records))
+    parallel = list(parse_many(records, jobs=2))
+    assert [r.article for r in parallel] == [r.article for r in parse_many(records)]
+
+
+def test_input_is_consumed_lazily() -> None:
+    """Records are read as they are needed, not all up front."""
+    seen: list[int] = []
+
+    def records() -> object:
+        for i, text in enumerate(TEXTS):
+            seen.append(i)
+            yield Record(id=str(i), text=text)
+
+    stream = parse_many(records())  # type: ignore[arg-type]
+    next(stream)
+    assert seen == [0]
+
+
+def test_unreadable_records_become_error_lines() -> None:
+    """A record with a problem yields an error result instead of stopping the run."""
+    records = [Record(id="a", text=None, problem="no such file: a"), Record(id="b", text="x")]
+    lines = [json.loads(line) for line, _ in parse_many_lines(records)]
+    assert lines[0] == {"id": "a", "error": "InputError: no such file: a"}
+    assert lines[1]["article"]["text"] == "x"
+
+
+def test_negative_jobs_are_rejected() -> None:
+    """jobs must be 0 (all cores) or more."""
+    with pytest.raises(InputError):
+        list(parse_many([], jobs=-1))
+
+
+def test_read_jsonl_with_configurable_fields() -> None:
+    """JSON Lines records use configurable field names; bad lines become problems."""
+    lines = [
+        json.dumps({"doc": 7, "body": "Hello there.", "date": "1987-03-02"}),
+        "",
+        "not json",
+        json.dumps({"doc": 8}),
+        json.dumps({"doc": 9, "body": "x", "date": "March"}),
+        json.dumps([1, 2]),
+    ]
+    records = list(
+        read_jsonl(
+            lines, source="in.jsonl", id_field="doc", text_field="body", published_field="date"
+        )
+    )
+    assert records[0] == Record(id="7", text="Hello there.", published=dt.date(1987, 3, 2))
+    assert records[1].id == "in.jsonl:3"
+    assert records[1].problem is not None
+    assert records[1].problem.startswith("not JSON")
+    assert records[2].problem == "field 'body' missing or not a string"
+    assert records[3].problem is not None
+    assert "not a date" in records[3].problem
+    assert records[4].problem == "a line must be a JSON object"
+
+
+def test_read_paths_walks_directories_in_order(tmp_path: Path) -> None:
+    """Directories are walked for .txt files in sorted order; bad files become problems."""
+    (tmp_path / "b.txt").write_text("second", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("first", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"caf\xe9")
+    (tmp_path / "skip.md").write_text("not an article", encoding="utf-8")
+    records = list(read_paths([tmp_path, tmp_path / "missing.txt"]))
+    assert [r.text for r in records[:2]] == ["first", "second"]
+    assert records[2].problem is not None
+    assert "not valid UTF-8" in records[2].problem
+    assert records[3].problem is not None
+    assert "no such file" in records[3].problem
