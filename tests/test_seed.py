@@ -88,7 +88,7 @@ def test_sanctions(seed: Article) -> None:
     assert us.when is not None
     assert us.when.value == "2023-07"
     assert us.reason is not None
-    assert us.reason.startswith("re-exporting electronics")
+    assert us.reason.startswith("for re-exporting electronics")
     western = next(s for s in seed.sanctions if s.action == "impose" and s.target_country == "RU")
     assert western.imposer_country is None
 
