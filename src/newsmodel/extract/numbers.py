@@ -1,0 +1,575 @@
+"""Money, quantities, percentages and counts in news text.
+
+This is a helper module, not a pipeline step: the trade and sanctions extractors
+call it. The public functions are
+
+* :func:`find_amounts` -- ``$3.5 billion``, ``£600m``, ``15 billion dlrs``,
+  ``629.7 mln Swiss francs``, ``nearly 300 billion dollars``, ``160 mln crowns``,
+  ``1.2 mln tonnes``; each an :class:`AmountMention` with an :class:`~newsmodel.Amount`
+  whose ``value`` has the scale applied (``3500000000``);
+* :func:`find_percents` -- ``37%``, ``11.8 percent``, ``17.9 pct``, ``ten per cent``;
+* :func:`parse_number` -- ``"1,234"``, ``"3.5 billion"``, ``"four"``, ``"a dozen"``;
+* :func:`currency_context` -- what an ambiguous currency word means in one article.
+
+Ambiguous currency words (``dlrs``, ``francs``, ``crowns``, ``pounds``, ``pesos`` ...)
+belong to a *family* (``data/numbers.json``). A bare family word resolves, in order:
+
+1. to the local member when the article's own country uses it (``dlrs`` in a
+   Sydney story is AUD, ``francs`` in a Berne story CHF, ``crowns`` in Oslo NOK);
+2. else to the member the article itself last named in full before the amount
+   (``629.7 mln Swiss francs ... 6.00 billion francs`` -> CHF), or the first it
+   names after it;
+3. else to the family default (``dlrs`` USD, ``francs`` FRF, ``crowns`` SEK).
+
+``pounds`` is money (GBP, or the local pound) only with ``of`` absent and some
+sign of money in context (a British article, or sterling named); otherwise it is
+a weight (``lb``): ``500 mln pounds of beef`` is a volume.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from typing import Any
+
+import attrs
+import regex
+
+from newsmodel.model import Amount, Approximation, Span
+from newsmodel.text import finditer, match, search
+
+__all__ = [
+    "AmountMention",
+    "CurrencyContext",
+    "PercentMention",
+    "currency_context",
+    "find_amounts",
+    "find_percents",
+    "parse_number",
+]
+
+
+# -- lexicon -------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Lexicon:
+    scales: dict[str, Decimal]
+    glued_scales: frozenset[str]
+    number_words: dict[str, Decimal]
+    approximations: dict[str, Approximation]
+    symbols: dict[str, str]
+    currency_words: dict[str, str]
+    families: dict[str, dict[str, Any]]
+    family_of_code: dict[str, str]
+    units: dict[str, str]
+    pound_words: frozenset[str]
+    percent_words: tuple[str, ...]
+    point_words: tuple[str, ...]
+
+
+def _fold(word: str) -> str:
+    """Normalise a surface for lexicon lookup: case-folded, white space collapsed."""
+    return " ".join(word.split()).casefold()
+
+
+def _load() -> _Lexicon:
+    raw = resources.files("newsmodel").joinpath("data/numbers.json").read_text("utf-8")
+    data = json.loads(raw)
+    families = {k: v for k, v in data["families"].items() if not k.startswith("_")}
+    family_of_code: dict[str, str] = {}
+    for family, spec in families.items():
+        for code in (*spec["by_country"].values(), spec["default"]):
+            family_of_code.setdefault(code, family)
+    return _Lexicon(
+        scales={_fold(k): Decimal(v) for k, v in data["scales"].items()},
+        glued_scales=frozenset(_fold(k) for k in data["glued_scales"]),
+        number_words={_fold(k): Decimal(str(v)) for k, v in data["number_words"].items()},
+        approximations={_fold(k): v for k, v in data["approximations"].items()},
+        symbols=dict(data["currency_symbols"]),
+        currency_words={_fold(k): v for k, v in data["currency_words"].items()},
+        families=families,
+        family_of_code=family_of_code,
+        units={_fold(k): v for k, v in data["units"].items() if not k.startswith("_")},
+        pound_words=frozenset(_fold(k) for k in data["pound_unit_words"]),
+        percent_words=tuple(data["percent_words"]),
+        point_words=tuple(data["point_words"]),
+    )
+
+
+LEXICON = _load()
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Build a regex alternation of *words*, longest first, inner spaces as line-safe gaps."""
+    parts = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in parts)
+
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?|\.\d{1,8})"
+_WORDS = _alternation(w for w in LEXICON.number_words if w not in {"a", "an", "half", "score"})
+_APPROX = _alternation(LEXICON.approximations)
+_SCALES = _alternation(LEXICON.scales)
+_GLUED = _alternation(LEXICON.glued_scales)
+_SYMBOLS = _alternation(LEXICON.symbols)
+_AFTER_WORDS = _alternation([*LEXICON.currency_words, *LEXICON.units])
+_PERCENT = _alternation(LEXICON.percent_words)
+_POINTS = _alternation(LEXICON.point_words)
+
+# A number written in words: "four", "twenty-five", "a", "half a", "two dozen".
+_NUMBER_IN_WORDS = rf"""
+    (?i:
+      (?:half\s{{1,3}}an?|an?|(?:{_WORDS})(?:[\s-]{{1,3}}(?:and\s{{1,3}})?(?:{_WORDS})){{0,3}})
+    )(?![\p{{L}}\p{{N}}])
+"""
+
+#: An amount: hedge, currency symbol, number, scale word, currency or unit word.
+AMOUNT_PATTERN = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}.,$£€¥/-])                 # not inside a word or a number
+    (?:(?P<approx>(?i:{_APPROX}))\s{{1,3}})?     # "nearly", "more than" ...
+    (?:(?P<symbol>{_SYMBOLS})\s?)?               # "$", "US$", "HK$", "£", "DM" ...
+    (?P<number>{_DIGITS}|{_NUMBER_IN_WORDS})     # "3.5", "1,234", "eight", "a"
+    (?:
+        (?P<glued>(?i:{_GLUED}))(?![\p{{L}}\p{{N}}])          # "£600m", "$1.13bn"
+      | (?:\s{{1,3}}|-)(?P<scale>(?i:{_SCALES}))(?![\p{{L}}\p{{N}}])  # " billion", " mln"
+    )?
+    (?:(?:\s{{1,3}}|-)                           # the currency or unit after it
+        (?P<word>(?i:{_AFTER_WORDS}))(?![\p{{L}}\p{{N}}])
+        (?P<of>\s{{1,3}}of(?![\p{{L}}]))?        # "pounds of": a weight
+    )?
+    """,
+    regex.VERBOSE,
+)
+
+#: A percentage: "37%", "11.8 percent", "17.9 pct", "ten per cent", "2 percentage points".
+PERCENT_PATTERN = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}.,])                      # not inside a word or a number
+    (?:(?P<approx>(?i:{_APPROX}))\s{{1,3}})?     # "some 40 pct"
+    (?P<sign>[-+−])?                             # an explicit sign
+    (?P<number>{_DIGITS}|{_NUMBER_IN_WORDS})     # the value
+    (?:
+        \s{{0,2}}(?P<points>(?i:{_POINTS}))(?![\p{{L}}])       # "2 percentage points"
+      | \s{{0,2}}-?(?P<percent>(?i:{_PERCENT}))(?![\p{{L}}])   # "%", "pct", "per cent"
+        (?:\s{{1,3}}(?P<after_points>(?i:points?|pts))(?![\p{{L}}]))?  # "pct points"
+    )
+    """,
+    regex.VERBOSE,
+)
+
+#: Something every amount or percentage contains: a digit, a money sign, a scale or
+#: percent word. The full patterns run only in windows around these anchors.
+NUMBER_ANCHOR = regex.compile(
+    r"""
+    [\d$£€¥₹₽₩%]                                       # a digit or a sign
+    | (?i:billion|million|trillion|thousand|mln|bln|trln|dozen|per\s?cent|pct)  # a word
+    """,
+    regex.VERBOSE,
+)
+
+#: How far before and after an anchor an amount may reach (hedge, symbol, currency words).
+_REACH = 48
+
+
+def _windows(text: str, start: int, end: int | None) -> list[tuple[int, int]]:
+    """Merged ``[a, b)`` windows of ``text[start:end]`` around number anchors."""
+    stop = len(text) if end is None else end
+    windows: list[tuple[int, int]] = []
+    for m in finditer(NUMBER_ANCHOR, text, start, stop):
+        a, b = max(start, m.start() - _REACH), min(stop, m.end() + _REACH)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+    return windows
+
+
+def _scan(
+    pattern: regex.Pattern[str], text: str, start: int, end: int | None
+) -> list[regex.Match[str]]:
+    """All matches of *pattern* in ``text[start:end]``, looked for only near number anchors."""
+    found: list[regex.Match[str]] = []
+    for a, b in _windows(text, start, end):
+        for m in finditer(pattern, text, a, b):
+            if found and m.start() < found[-1].end():
+                continue
+            found.append(m)
+    return found
+
+
+#: Sterling named anywhere (``paid in sterling``, ``£``): ``pounds`` is then money.
+STERLING_PATTERN = regex.compile(
+    r"""
+    (?<![\p{L}])(?:sterling|stg)(?![\p{L}])   # the word
+    | £                                        # or the sign
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+#: A number with an optional scale word, for :func:`parse_number`.
+NUMBER_WITH_SCALE = regex.compile(
+    rf"""
+    \s{{0,3}}(?P<sign>[-+−])?                    # an explicit sign
+    (?P<digits>{_DIGITS})                        # the digits
+    (?:\s{{0,3}}-?(?P<scale>(?i:{_SCALES})))?    # a scale word, glued or spaced
+    \s{{0,3}}$                                   # nothing else
+    """,
+    regex.VERBOSE,
+)
+
+#: Tokens of a number written in words.
+NUMBER_TOKEN = regex.compile(
+    r"""
+    [\p{L}.]{1,20}            # a word ("twenty", "mln.")
+    | [-+−]?[\d.,]{1,30}      # or digits
+    """,
+    regex.VERBOSE,
+)
+
+
+# -- results -------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class AmountMention:
+    """An amount of money or of a physical unit in the text."""
+
+    span: Span
+    """From the hedge (``nearly``) or symbol to the currency or unit word."""
+    amount: Amount
+    """The value with scale applied, its currency or unit, and its hedge."""
+    bare: bool = False
+    """True when the text gave neither currency nor unit (``from 3.39 billion``)."""
+    family: str | None = None
+    """The family of a shared currency word (``"dollar"`` for ``dlrs``) when
+    ``amount.currency`` was resolved from context, else None (see :class:`CurrencyContext`)."""
+
+
+@attrs.frozen(kw_only=True)
+class PercentMention:
+    """A percentage (or a change in percentage points) in the text."""
+
+    span: Span
+    """The number and its percent word, with a hedge if any."""
+    value: Decimal
+    """The percentage as stated (``37`` for ``37%``)."""
+    points: bool = False
+    """True for percentage points (``2 percentage points``)."""
+    approximate: Approximation | None = None
+    """The hedge before the number (``some 40 pct`` -> ``"about"``), or None."""
+
+
+@attrs.frozen(kw_only=True)
+class CurrencyContext:
+    """What ambiguous currency words mean in one article (see the module docstring)."""
+
+    country: str | None = None
+    """The article's own country (ISO 3166-1), usually the dateline's."""
+    offsets: tuple[int, ...] = ()
+    """Offsets of the qualified currency mentions, ascending."""
+    codes: tuple[str, ...] = ()
+    """The ISO 4217 code of each qualified mention, parallel to ``offsets``."""
+    sterling: bool = False
+    """True when the text names sterling or the pound sign anywhere."""
+
+    def resolve(self, family: str, offset: int) -> str:
+        """Return the ISO 4217 code a bare *family* word at *offset* stands for."""
+        spec = LEXICON.families[family]
+        local: str | None = spec["by_country"].get(self.country) if self.country else None
+        if local is not None:
+            return local
+        members = {*spec["by_country"].values(), spec["default"]}
+        i = bisect.bisect_right(self.offsets, offset)
+        before = [c for c in reversed(self.codes[:i]) if c in members]
+        if before:
+            return before[0]
+        after = [c for c in self.codes[i:] if c in members]
+        if after:
+            return after[0]
+        default: str = spec["default"]
+        return default
+
+    def is_money_pounds(self) -> bool:
+        """Return whether a bare ``pounds`` should be read as money rather than weight."""
+        local = LEXICON.families["pound"]["by_country"]
+        return self.sterling or (self.country is not None and self.country in local)
+
+
+def currency_context(
+    text: str, start: int = 0, end: int | None = None, *, country: str | None = None
+) -> CurrencyContext:
+    """Collect the qualified currency mentions in ``text[start:end]`` once per article.
+
+    Args:
+        text: The article text.
+        start: Where to start looking.
+        end: Where to stop (default: the end of the text).
+        country: The article's own country, e.g. the dateline's ISO code.
+
+    Returns:
+        The context to pass to :func:`find_amounts` for every span of that text.
+    """
+    return _context(_scan(AMOUNT_PATTERN, text, start, end), text, start, end, country)
+
+
+def _context(
+    matches: list[regex.Match[str]], text: str, start: int, end: int | None, country: str | None
+) -> CurrencyContext:
+    """Build a :class:`CurrencyContext` from the amount matches of a text."""
+    offsets: list[int] = []
+    codes: list[str] = []
+    sterling = False
+    for m in matches:
+        code = _written_code(m)
+        if code == "GBP":
+            sterling = True
+        if code is not None and code in LEXICON.family_of_code:
+            offsets.append(m.start())
+            codes.append(code)
+    if not sterling:
+        sterling = search(STERLING_PATTERN, text, start, end) is not None
+    return CurrencyContext(
+        country=country, offsets=tuple(offsets), codes=tuple(codes), sterling=sterling
+    )
+
+
+def _written_code(m: regex.Match[str]) -> str | None:
+    """Return the ISO code an amount match names unambiguously, else None."""
+    for group, table in (("word", LEXICON.currency_words), ("symbol", LEXICON.symbols)):
+        surface = m.group(group)
+        if surface:
+            key = _fold(surface) if group == "word" else surface
+            value = table.get(key)
+            if value is not None and value not in LEXICON.families:
+                return value
+    return None
+
+
+# -- numbers -------------------------------------------------------------------
+
+
+def _normal(value: Decimal) -> Decimal:
+    """Return *value* without an exponent or trailing zeros (``3.5E+9`` -> ``3500000000``)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def parse_number(words: str) -> Decimal | None:
+    """Read a number written in digits or words.
+
+    ``"1,234"`` -> 1234, ``"3.5 billion"`` -> 3500000000, ``"4.3bn"`` -> 4300000000,
+    ``"four"`` -> 4, ``"twenty-five"`` -> 25, ``"a dozen"`` -> 12,
+    ``"two hundred million"`` -> 200000000, ``"half a million"`` -> 500000.
+
+    Args:
+        words: The number as written, and nothing else.
+
+    Returns:
+        The value, or None when *words* is not a number.
+    """
+    m = match(NUMBER_WITH_SCALE, words)
+    if m is not None:
+        try:
+            value = Decimal(m.group("digits").replace(",", ""))
+        except InvalidOperation:
+            return None
+        if m.group("scale"):
+            value *= LEXICON.scales[_fold(m.group("scale"))]
+        if m.group("sign") in {"-", "−"}:
+            value = -value
+        return _normal(value)
+    return _parse_words(words)
+
+
+def _parse_words(words: str) -> Decimal | None:
+    """Evaluate a number in words (``"two hundred and five thousand"``), else None."""
+    tokens = [t.group() for t in finditer(NUMBER_TOKEN, words.replace("-", " "))]
+    if not tokens or len(tokens) > 12:
+        return None
+    total = Decimal(0)
+    current: Decimal | None = None
+    factor = Decimal(1)
+    for token in tokens:
+        key = _fold(token).rstrip(".")
+        if key == "and":
+            continue
+        if key in {"a", "an"}:
+            current = current if current is not None else Decimal(1)
+            continue
+        if key == "half":
+            factor = Decimal("0.5")
+            continue
+        if key in LEXICON.scales and key not in LEXICON.glued_scales | {"k"}:
+            total += (current if current is not None else Decimal(1)) * LEXICON.scales[key]
+            current = None
+            continue
+        if key in {"hundred", "hundreds", "dozen", "dozens", "score"}:
+            # A multiplier; "dozens"/"hundreds" are vague and count as one of the unit.
+            base = current if current is not None else Decimal(1)
+            current = base * LEXICON.number_words[key.removesuffix("s")]
+            continue
+        if key in LEXICON.number_words:
+            current = (current or Decimal(0)) + LEXICON.number_words[key]
+            continue
+        digits = parse_number(token) if token[:1].isdigit() or token[:1] in "-+−" else None
+        if digits is None:
+            return None
+        current = (current or Decimal(0)) + digits
+    value = (total + (current or Decimal(0))) * factor
+    if total == 0 and current is None:
+        return None
+    return _normal(value)
+
+
+# -- amounts and percents --------------------------------------------------------
+
+
+def _approximation(surface: str | None) -> Approximation | None:
+    return LEXICON.approximations.get(_fold(surface)) if surface else None
+
+
+def _value(m: regex.Match[str]) -> Decimal | None:
+    """Return the matched number with its scale applied, or None."""
+    number = parse_number(m.group("number"))
+    if number is None:
+        return None
+    scale = m.group("glued") or m.group("scale")
+    if scale:
+        number *= LEXICON.scales[_fold(scale)]
+    return _normal(number)
+
+
+def _family(m: regex.Match[str]) -> str | None:
+    """Return the currency family of a match's ambiguous word or symbol, else None."""
+    symbol, word = m.group("symbol"), m.group("word")
+    if symbol and LEXICON.symbols[symbol] not in LEXICON.families:
+        return None
+    for value in (
+        LEXICON.currency_words.get(_fold(word)) if word else None,
+        LEXICON.symbols.get(symbol) if symbol else None,
+    ):
+        if value in LEXICON.families:
+            return value
+    return None
+
+
+def _currency_and_unit(
+    m: regex.Match[str], context: CurrencyContext
+) -> tuple[str | None, str | None]:
+    """Return ``(currency, unit)`` for an amount match; both None for a bare number."""
+    symbol, word = m.group("symbol"), m.group("word")
+    if word:
+        key = _fold(word)
+        if key in LEXICON.units:
+            return None, LEXICON.units[key]
+        weight = m.group("of") or not context.is_money_pounds()
+        if key in LEXICON.pound_words and weight and symbol is None:
+            return None, "lb"
+        code = LEXICON.currency_words[key]
+        if key in {"dlrs", "dlr", "dollars", "dollar"} and symbol:
+            code = LEXICON.symbols[symbol]  # "$5 dollars" / "HK$ 5 dollars": the symbol says
+        if code in LEXICON.families:
+            code = context.resolve(code, m.start())
+        return code, None
+    if symbol:
+        code = LEXICON.symbols[symbol]
+        if code in LEXICON.families:
+            code = context.resolve(code, m.start())
+        return code, None
+    return None, None
+
+
+def find_amounts(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    context: CurrencyContext | None = None,
+    country: str | None = None,
+    bare: bool = False,
+) -> list[AmountMention]:
+    """Find amounts of money and physical quantities in ``text[start:end]``.
+
+    Args:
+        text: The article text (spans index it).
+        start: Where to start looking.
+        end: Where to stop (default: the end of the text).
+        context: How to read ambiguous currency words; build it once per article
+            with :func:`currency_context`. Without it, ``text[start:end]`` itself is
+            the context (one pass: call this once over a whole article body).
+        country: The article's own country, used when *context* is not given.
+        bare: Also return plain numbers with no scale, currency or unit (``1985``).
+
+    Returns:
+        The amounts in text order. A scaled number without currency or unit
+        (``from 3.39 billion``) is returned with ``bare=True`` so callers can
+        inherit the currency of a neighbouring amount.
+    """
+    matches = _scan(AMOUNT_PATTERN, text, start, end)
+    if context is None:
+        context = _context(matches, text, start, end, country)
+    found: list[AmountMention] = []
+    for m in matches:
+        scale = m.group("glued") or m.group("scale")
+        symbol, word = m.group("symbol"), m.group("word")
+        number_is_digits = m.group("number")[:1].isdigit() or m.group("number")[:1] == "."
+        if m.group("glued") and not (symbol or word):
+            continue  # "5m" alone may be metres: only money with a symbol or word
+        if not (scale or symbol or word) and not (bare and number_is_digits):
+            continue  # a plain number is an amount only when asked for, and only in digits
+        if not scale and _fold(m.group("number")).split()[-1] in {"a", "an"}:
+            continue  # "a barrel", "an ounce": a rate's denominator, not an amount
+        value = _value(m)
+        if value is None:
+            continue
+        currency, unit = _currency_and_unit(m, context)
+        stop = m.end("word") if word else m.end()
+        amount = Amount(
+            value=value,
+            currency=currency,
+            unit=unit,
+            approximate=_approximation(m.group("approx")),
+        )
+        found.append(
+            AmountMention(
+                span=Span(start=m.start(), end=stop),
+                amount=amount,
+                bare=currency is None and unit is None,
+                family=_family(m) if currency is not None else None,
+            )
+        )
+    return found
+
+
+def find_percents(text: str, start: int = 0, end: int | None = None) -> list[PercentMention]:
+    """Find percentages in ``text[start:end]``: ``37%``, ``11.8 percent``, ``17.9 pct``.
+
+    Args:
+        text: The article text (spans index it).
+        start: Where to start looking.
+        end: Where to stop (default: the end of the text).
+
+    Returns:
+        The percentages in text order; ``points`` marks percentage points.
+    """
+    found: list[PercentMention] = []
+    for m in _scan(PERCENT_PATTERN, text, start, end):
+        value = parse_number(m.group("number"))
+        if value is None:
+            continue
+        if m.group("sign") in {"-", "−"}:
+            value = -value
+        found.append(
+            PercentMention(
+                span=Span(start=m.start(), end=m.end()),
+                value=value,
+                points=bool(m.group("points") or m.group("after_points")),
+                approximate=_approximation(m.group("approx")),
+            )
+        )
+    return found

@@ -1,0 +1,245 @@
+"""Money, quantities, percentages and counts (newsmodel.extract.numbers)."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+
+from newsmodel.codes import is_currency_code
+from newsmodel.extract.numbers import (
+    LEXICON,
+    currency_context,
+    find_amounts,
+    find_percents,
+    parse_number,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "currency", "unit", "approximate"),
+    [
+        ("Sales hit $3.5 billion.", "$3.5 billion", "3500000000", "USD", None, None),
+        ("It raised $1.13bn in May.", "$1.13bn", "1130000000", "USD", None, None),
+        ("a deal worth £600m for the club", "£600m", "600000000", "GBP", None, None),
+        ("a bill of 15 billion dlrs", "15 billion dlrs", "15000000000", "USD", None, None),
+        ("1.805 billion U.S. Dlrs", "1.805 billion U.S. Dlrs", "1805000000", "USD", None, None),
+        ("output of 5.31 trillion yuan", "5.31 trillion yuan", "5310000000000", "CNY", None, None),
+        ("a loss of 170 mln dlrs", "170 mln dlrs", "170000000", "USD", None, None),
+        ("a 629.7 mln Swiss francs gap", "629.7 mln Swiss francs", "629700000", "CHF", None, None),
+        ("paid 40 billion yen", "40 billion yen", "40000000000", "JPY", None, None),
+        ("raised 300 mln marks", "300 mln marks", "300000000", "DEM", None, None),
+        ("worth 1.5 billion stg", "1.5 billion stg", "1500000000", "GBP", None, None),
+        ("cost 200 billion lire", "200 billion lire", "200000000000", "ITL", None, None),
+        ("spent 12 billion rupees", "12 billion rupees", "12000000000", "INR", None, None),
+        ("a 3 bln ECUs fund", "3 bln ECUs", "3000000000", "XEU", None, None),
+        ("sold for US$45 million", "US$45 million", "45000000", "USD", None, None),
+        ("a HK$3.2 billion tower", "HK$3.2 billion", "3200000000", "HKD", None, None),
+        ("5 billion NZ dollars a year", "5 billion NZ dollars", "5000000000", "NZD", None, None),
+        ("nearly $3.5 billion", "nearly $3.5 billion", "3500000000", "USD", None, "nearly"),
+        (
+            "about 300 billion dollars",
+            "about 300 billion dollars",
+            "300000000000",
+            "USD",
+            None,
+            "about",
+        ),
+        ("more than 5 mln tonnes", "more than 5 mln tonnes", "5000000", None, "t", "more than"),
+        ("over 20 mln dlrs", "over 20 mln dlrs", "20000000", "USD", None, "more than"),
+        ("less than $2 billion", "less than $2 billion", "2000000000", "USD", None, "less than"),
+        ("up to 30 mln dlrs", "up to 30 mln dlrs", "30000000", "USD", None, "up to"),
+        ("roughly 8 billion euros", "roughly 8 billion euros", "8000000000", "EUR", None, "about"),
+        ("1.2 mln barrels of crude", "1.2 mln barrels", "1200000", None, "bbl", None),
+        ("300 mln bushels of corn", "300 mln bushels", "300000000", None, "bushel", None),
+        ("500 mln pounds of beef", "500 mln pounds", "500000000", None, "lb", None),
+        ("an eight billion dlr surplus", "eight billion dlr", "8000000000", "USD", None, None),
+        ("a 59-billion-dlr surplus", "59-billion-dlr", "59000000000", "USD", None, None),
+        ("rose to 1.27 billion\ndlrs", "1.27 billion\ndlrs", "1270000000", "USD", None, None),
+        ("a Rs 500 crore deal", "Rs 500 crore", "5000000000", "INR", None, None),
+        ("a €2.3bn bond", "€2.3bn", "2300000000", "EUR", None, None),
+        ("USD 3.5 billion in 2023", "USD 3.5 billion", "3500000000", "USD", None, None),
+        ("a $3.5-billion deal", "$3.5-billion", "3500000000", "USD", None, None),
+        ("1.5 mln bpd of crude", "1.5 mln bpd", "1500000", None, "bbl/d", None),
+    ],
+)
+def test_find_amounts_reads_each_form(
+    text: str,
+    surface: str,
+    value: str,
+    currency: str | None,
+    unit: str | None,
+    approximate: str | None,
+) -> None:
+    """Each written form of an amount gives its scaled value, currency or unit, and hedge."""
+    (mention,) = find_amounts(text)
+    assert text[mention.span.start : mention.span.end] == surface
+    assert mention.amount.value == Decimal(value)
+    assert str(mention.amount.value) == value
+    assert mention.amount.currency == currency
+    assert mention.amount.unit == unit
+    assert mention.amount.approximate == approximate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "four companies were named",
+        "a dozen ships sailed",
+        "in 1985 and 1986",
+        "the 5m sprint",
+        "a barrel of oil",
+        "it was 1.2964/70 against the dollar",
+        "sold 1,234 houses",
+    ],
+)
+def test_find_amounts_ignores_counts_years_and_lengths(text: str) -> None:
+    """Counts, years, lengths and 'a barrel' are not amounts of money or volume."""
+    assert find_amounts(text) == []
+
+
+def test_price_per_unit_keeps_only_the_money() -> None:
+    """In '18 dlrs a barrel' the amount is 18 dollars; 'a barrel' is no volume."""
+    assert [(str(m.amount.value), m.amount.currency) for m in find_amounts("18 dlrs a barrel")] == [
+        ("18", "USD")
+    ]
+
+
+def test_scaled_number_without_currency_is_bare() -> None:
+    """A scaled number with no currency is returned bare, for the caller to complete."""
+    (mention,) = find_amounts("from 3.39 billion in 1985")
+    assert mention.bare
+    assert mention.amount.value == Decimal("3390000000")
+    assert mention.amount.currency is None
+
+
+def test_plain_numbers_only_when_asked() -> None:
+    """Plain digits are amounts only with bare=True."""
+    assert find_amounts("sold 1,234 houses") == []
+    (mention,) = find_amounts("sold 1,234 houses", bare=True)
+    assert mention.amount.value == Decimal(1234)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("629.7 mln Swiss francs then 6.00 billion francs", None, ["CHF", "CHF"]),
+        ("6.00 billion francs", None, ["FRF"]),
+        ("6.00 billion francs", "CH", ["CHF"]),
+        ("6.00 billion francs", "BE", ["BEF"]),
+        ("a 42 mln dlr surplus", "AU", ["AUD"]),
+        ("a 42 mln dlr surplus", "JP", ["USD"]),
+        ("0.68 U.S. dlrs; a 42 mln dlr surplus", "AU", ["USD", "AUD"]),
+        ("160 mln crowns", "NO", ["NOK"]),
+        ("160 mln crowns", None, ["SEK"]),
+        ("200 mln Norwegian crowns and 160 mln crowns", None, ["NOK", "NOK"]),
+        ("5 billion pesos", "PH", ["PHP"]),
+    ],
+)
+def test_shared_currency_words_follow_the_context(
+    text: str, country: str | None, expected: list[str]
+) -> None:
+    """A bare 'francs' or 'dlrs' takes the local currency, else the one named, else the default."""
+    context = currency_context(text, country=country)
+    found = [m.amount.currency for m in find_amounts(text, context=context)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "currency"),
+    [
+        ("exports of 500 mln pounds of beef", "lb", None),
+        ("a 500 mln pounds deal", "lb", None),
+        ("a 500 mln pounds deal, paid in sterling", None, "GBP"),
+        ("500 mln pounds sterling", None, "GBP"),
+        ("£500 mln", None, "GBP"),
+    ],
+)
+def test_pounds_are_weight_unless_money_is_in_context(
+    text: str, unit: str | None, currency: str | None
+) -> None:
+    """'pounds' is a weight with 'of' or without sterling in context, else money."""
+    (mention,) = find_amounts(text)
+    assert (mention.amount.unit, mention.amount.currency) == (unit, currency)
+
+
+def test_family_is_reported_for_shared_currency_words() -> None:
+    """The family of 'dlrs' is given so that a caller can re-read it by country."""
+    (dlrs,) = find_amounts("15 billion dlrs")
+    (usd,) = find_amounts("15 billion U.S. dlrs")
+    assert dlrs.family == "dollar"
+    assert usd.family is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "points", "approximate"),
+    [
+        ("grew 37% last year", "37", False, None),
+        ("rose 11.8 percent", "11.8", False, None),
+        ("fell 17.9 pct", "17.9", False, None),
+        ("a ten per cent cut", "10", False, None),
+        ("down -2.1% on the day", "-2.1", False, None),
+        ("up 2 percentage points", "2", True, None),
+        ("fell 1.5 pct points", "1.5", True, None),
+        ("some 40 pct lower", "40", False, "about"),
+        ("a 25-percent tariff", "25", False, None),
+    ],
+)
+def test_find_percents(text: str, value: str, points: bool, approximate: str | None) -> None:
+    """Percentages in figures or words, with percentage points and hedges marked."""
+    (mention,) = find_percents(text)
+    assert mention.value == Decimal(value)
+    assert mention.points is points
+    assert mention.approximate == approximate
+
+
+@pytest.mark.parametrize("text", ["37 people", "a percentage of the total", "per capita income"])
+def test_find_percents_needs_a_percent_word(text: str) -> None:
+    """Numbers without a percent word, and percent words without a number, are not percentages."""
+    assert find_percents(text) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("four", "4"),
+        ("a dozen", "12"),
+        ("two dozen", "24"),
+        ("twenty-five", "25"),
+        ("one hundred and five", "105"),
+        ("3.5 billion", "3500000000"),
+        ("4.3bn", "4300000000"),
+        ("1,234", "1234"),
+        ("two hundred million", "200000000"),
+        ("half a million", "500000"),
+        ("0.5", "0.5"),
+    ],
+)
+def test_parse_number(words: str, value: str) -> None:
+    """Digits, number words and scale words give one decimal value."""
+    assert parse_number(words) == Decimal(value)
+
+
+@pytest.mark.parametrize("words", ["", "companies", "four companies", "billion dollars ago", "x1"])
+def test_parse_number_rejects_non_numbers(words: str) -> None:
+    """Anything that is not only a number gives None."""
+    assert parse_number(words) is None
+
+
+def test_lexicon_codes_are_iso_4217() -> None:
+    """Every currency the data file names is a valid ISO 4217 code or a known family."""
+    for code in [*LEXICON.currency_words.values(), *LEXICON.symbols.values()]:
+        assert code in LEXICON.families or is_currency_code(code), code
+    for family in LEXICON.families.values():
+        for code in (*family["by_country"].values(), family["default"]):
+            assert is_currency_code(code), code
+
+
+def test_hostile_input_is_fast() -> None:
+    """Long runs of digits, spaces and number words do not make the patterns backtrack."""
+    text = ("1," * 5000) + " " + ("four " * 3000) + ("$" * 2000) + ("9" * 5000) + " pct"
+    started = time.perf_counter()
+    find_amounts(text)
+    find_percents(text)
+    assert time.perf_counter() - started < 2.0
