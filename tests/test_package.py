@@ -17,6 +17,7 @@ def test_all_is_sorted_and_resolves() -> None:
 def test_public_modules_import() -> None:
     """Every public module imports on its own."""
     for name in [
+        "batch",
         "cli",
         "document",
         "errors",
@@ -24,6 +25,7 @@ def test_public_modules_import() -> None:
         "model",
         "pipeline",
         "registry",
+        "schema",
         "serialize",
         "strategies",
         "text",
