@@ -1,12 +1,1816 @@
-"""Extractor for quotes (not yet implemented: returns nothing)."""
+"""Quotes: words in quotation marks and reported speech, each with its speaker.
+
+The extractor works paragraph by paragraph:
+
+1. :func:`find_marks` pairs quotation marks of every common style (straight,
+   curly, British single, guillemets, German low-high, corner brackets), telling
+   apostrophes from closing marks by context. An unbalanced mark is dropped with
+   its paragraph, so it cannot derail the rest of the article; a paragraph that
+   ends inside a quote continues into the next one when that one opens a quote.
+2. Each quoted stretch of two or more words is attributed: a speech verb right
+   after it (``," said Putin``, ``," he told a briefing``), a cue right before it
+   (``Putin said: "``, ``According to X, "``), or a speech verb earlier in the
+   same sentence for a fragment (``described it as "very troubling"``).
+3. A quote split by its attribution (``"We are ready," he said, "to act."``) is
+   one quote; a quote without attribution that goes on from the previous quote
+   of the paragraph or the previous paragraph keeps that speaker.
+4. Reported speech (``X said (that) ...``, ``according to X, ...``) outside the
+   quotes becomes ``kind="indirect"`` quotes.
+
+Speakers are resolved with :mod:`newsmodel.extract.people`: a surname, title or
+pronoun becomes the fullest name the article gives.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import Any
 
+import attrs
+import regex
+
 from newsmodel.document import Document
+from newsmodel.extract import people
+from newsmodel.model import Quote, Span
+from newsmodel.text import ABBREVIATIONS, finditer, match, search
+
+__all__ = ["CueHit", "QuotedStretch", "extract", "find_cues", "find_marks", "find_quotes"]
+
+
+# -- lexicon -----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Cues:
+    indirect: frozenset[str]
+    all: frozenset[str]
+    complements: frozenset[str]
+    determiners: frozenset[str]
+    adverbs: frozenset[str]
+
+
+@cache
+def _cues() -> _Cues:
+    raw = people.lexicon().raw
+    indirect = frozenset(w.lower() for w in raw["cue_verbs"]["indirect"])
+    direct = frozenset(w.lower() for w in raw["cue_verbs"]["direct_only"])
+    return _Cues(
+        indirect=indirect,
+        all=indirect | direct,
+        complements=frozenset(w.lower() for w in raw["cue_complements"]["nouns"]),
+        determiners=frozenset(raw["determiners"]),
+        adverbs=frozenset(raw["adverbs_before_cue"]),
+    )
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """Build a regex alternation of *words*, longest first, spaces as flexible gaps."""
+    parts = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s{1,3}") for p in parts)
+
+
+# A lower-case word (or "According") that may be a speech verb; membership in the
+# cue lexicon is checked in Python, which is much faster than a 200-way alternation.
+SPEECH_WORD_CANDIDATE = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}'’\-])                          # a whole word
+    (?P<word>[a-zA-Z][a-z]{1,12})                  # letters only
+    (?![\p{L}\p{N}\-])                             # ends the word
+    """,
+    regex.VERBOSE,
+)
+
+# The second word of a two-word cue ("according to", "pointed out").
+NEXT_WORD = regex.compile(
+    r"""
+    \s{1,3}(?P<word>[a-z]{2,6})(?![\p{L}\-])       # a short lower-case word
+    """,
+    regex.VERBOSE,
+)
+
+
+@attrs.frozen
+class CueHit:
+    """A speech verb (or ``according to``) found in the text."""
+
+    _start: int
+    _end: int
+    _text: str
+
+    def start(self) -> int:
+        """Offset of the cue's first character."""
+        return self._start
+
+    def end(self) -> int:
+        """Offset one past the cue."""
+        return self._end
+
+    def group(self) -> str:
+        """The cue as written."""
+        return self._text
+
+
+@cache
+def _cue_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    raw = people.lexicon().raw
+    single: set[str] = set()
+    pairs: dict[str, set[str]] = {"according": {"to"}}
+    for form in [*raw["cue_verbs"]["indirect"], *raw["cue_verbs"]["direct_only"]]:
+        words = form.lower().split()
+        if len(words) == 1:
+            single.add(words[0])
+        else:
+            pairs.setdefault(words[0], set()).add(words[1])
+    return frozenset(single), {k: frozenset(v) for k, v in pairs.items()}
+
+
+def find_cues(text: str, start: int, end: int) -> Iterator[CueHit]:
+    """Yield the speech verbs and ``according to`` cues in ``text[start:end]``."""
+    single, pairs = _cue_words()
+    for m in finditer(SPEECH_WORD_CANDIDATE, text, start, end):
+        word = m.group()
+        if word[0].isupper() and word != "According":
+            continue
+        low = word.lower()
+        if low in pairs:
+            nxt = match(NEXT_WORD, text, m.end(), end)
+            if nxt is not None and nxt.group("word") in pairs[low]:
+                yield CueHit(m.start(), nxt.end(), text[m.start() : nxt.end()])
+                continue
+        if low in single:
+            yield CueHit(m.start(), m.end(), word)
+
+
+def _complement_pattern() -> regex.Pattern[str]:
+    nouns = people.lexicon().raw["cue_complements"]["nouns"]
+    return regex.compile(
+        r"""
+        \s{1,3}
+        (?P<complement>
+          (?:in|during|at|on|via|through|with)\s{1,3}     # the preposition
+          (?:(?:a|an|the|his|her|its|their|our)\s{1,3})?  # an article or possessive
+          (?:[\p{L}\-]{1,20}\s{1,3}){0,2}                 # up to two modifiers
+          (?:NOUNS)                                       # the channel
+        )
+        (?![\p{L}\-])
+        """.replace("NOUNS", _alternation(nouns)),
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+#: What may follow a speech verb as part of the cue: ``in a statement``, ``on Twitter``.
+CUE_COMPLEMENT = _complement_pattern()
+
+# The object of "told": up to four words up to a preposition or punctuation
+# ("told reporters", "told a briefing", "told the BBC").
+TOLD_OBJECT = regex.compile(
+    r"""
+    \s{1,3}
+    (?P<object>
+      (?!(?:that|him|her|them|me|us|you|it)\b)     # not a pronoun object or "that"
+      [\p{L}][\p{L}'’.\-]{0,25}                    # the first word
+      (?:\s{1,3}(?!(?:that|in|on|at|during|after|before|when|while|about|from|by|with|as|if)\b)
+         [\p{L}][\p{L}'’.\-]{0,25}){0,5}           # up to five more words
+    )
+    """,
+    regex.VERBOSE,
+)
+
+# "According to X," at the head of a clause, or ", according to X" after one.
+ACCORDING_TO = regex.compile(
+    r"""
+    (?<![\p{L}])according\s{1,3}to\s{1,3}          # the cue
+    (?P<speaker>[^,.;:!?"“”«»\n]{1,80})            # the source, up to punctuation
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# -- quotation marks -----------------------------------------------------------------
+
+#: Every character that may open or close a quote (apostrophes included).
+QUOTE_MARK = regex.compile(
+    r"""
+    (?P<mark>["'“”‘’„‚«»‹›「」『』‟])               # one quotation mark
+    """,
+    regex.VERBOSE,
+)
+
+# Which closers each opener accepts.
+_CLOSERS: dict[str, str] = {
+    '"': '"”“',
+    "“": '”"“',
+    "‟": '”"',
+    "„": '“”"',
+    "«": "»",
+    "»": "«",  # reversed guillemets (»Danish and German style«)
+    "‹": "›",
+    "›": "‹",
+    "「": "」",
+    "『": "』",
+    "‘": "’'‘",
+    "'": "'’",
+    "‚": "‘’",
+    "”": '”"',  # a right mark used to open (some sources use one mark for both)
+}
+_DOUBLE = frozenset('"“”„‟«»「」『』')
+_DIRECTIONAL_OPEN = frozenset("“„‟«‹「『‘‚")
+_DIRECTIONAL_CLOSE = frozenset("”»›」』’")
+_OPEN_CONTEXT = frozenset(" \t\n\u00a0([{—–-/:;,”’»") | _DIRECTIONAL_OPEN | frozenset("\"'")
+_CLOSE_CONTEXT = frozenset(" \t\n\u00a0)]}—–-/.,;:!?…") | _DIRECTIONAL_CLOSE | frozenset("\"'")
+_ELISIONS = ("em ", "n ", "n’", "n'", "til ", "cause ", "tis ", "twas ")
+_MAX_DEPTH = 4
+
+
+@attrs.frozen(kw_only=True)
+class QuotedStretch:
+    """A top-level stretch of text in quotation marks, inside one paragraph."""
+
+    open: int
+    """Offset of the opening mark."""
+    close: int | None
+    """Offset of the closing mark, or None when the quote runs past the paragraph."""
+    end: int
+    """One past the closing mark (or the paragraph's last character)."""
+    paragraph: int
+    """Index of the paragraph that holds it."""
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """Where the quoted words are (between the marks)."""
+        return self.open + 1, self.close if self.close is not None else self.end
+
+
+def _can_open(text: str, i: int, lo: int, hi: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    return before in _OPEN_CONTEXT and not after.isspace()
+
+
+def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    return not before.isspace() and (after in _CLOSE_CONTEXT or not after.isalnum())
+
+
+def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
+    """Return whether the single mark at *i* is an apostrophe, not a quotation mark."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if before.isalnum() and after.isalnum():
+        return True  # don't, Putin's, O'Brien
+    if after.isdigit():
+        return True  # '90s
+    if before.isspace() or i == lo:
+        tail = text[i + 1 : i + 7].lower()
+        return tail.startswith(_ELISIONS)
+    return False
+
+
+def find_marks(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+    """Pair the quotation marks in one paragraph ``text[start:end]``.
+
+    Returns:
+        ``(open, close)`` offsets of every quote found, nested ones included;
+        ``close`` is None for a quote still open at the end of the paragraph (only
+        the outermost such quote is reported).
+    """
+    stack: list[tuple[str, int]] = []
+    pairs: list[tuple[int, int | None]] = []
+    for m in finditer(QUOTE_MARK, text, start, end):
+        i = m.start()
+        c = m.group()
+        single = c in "'‘’‚‹›"
+        if single and c in "'’" and _is_apostrophe(text, i, start, end):
+            continue
+        opens = _can_open(text, i, start, end)
+        closes = _can_close(text, i, start, end)
+        # 1. try to close an open quote that accepts this mark
+        if closes or c in _DIRECTIONAL_CLOSE or (c == "“" and stack and stack[-1][0] == "„"):
+            target = None
+            for k in range(len(stack) - 1, -1, -1):
+                if c in _CLOSERS[stack[k][0]]:
+                    target = k
+                    break
+                if stack[k][0] in _DOUBLE and c not in _DOUBLE:
+                    break  # a single mark does not close past an open double quote
+            curly_reopen = c == "“" and opens and not closes
+            if target is not None and not curly_reopen and (closes or c in _DIRECTIONAL_CLOSE):
+                if c == "’" and not closes:
+                    continue  # ’ inside a word run is an apostrophe
+                for _ in range(len(stack) - 1 - target):
+                    stack.pop()  # unclosed inner marks are dropped
+                _, at = stack.pop()
+                pairs.append((at, i))
+                continue
+        # 2. otherwise open a quote
+        if opens and (c in _CLOSERS) and len(stack) < _MAX_DEPTH:
+            if c == "’":
+                continue
+            if single and stack and stack[-1][0] in "'‘" and c in "'‘":
+                continue
+            stack.append((c, i))
+    if stack:
+        pairs.append((stack[0][1], None))
+    return pairs
+
+
+_PARAGRAPH_BREAK = regex.compile(
+    r"""
+    \n[ \t\u00a0]*\n{1,10}[ \t\u00a0]*             # a blank line
+    |\n(?=[ \t]{2,12}\S)                           # or an indented new line (wire copy)
+    """,
+    regex.VERBOSE,
+)
+
+
+def _paragraphs(doc: Document) -> list[tuple[int, int]]:
+    """Return paragraph ranges: the layout's paragraphs, split further at blank lines."""
+    out: list[tuple[int, int]] = []
+    text = doc.text
+    for paragraph in doc.paragraphs:
+        lo = paragraph.span.start
+        for m in finditer(_PARAGRAPH_BREAK, text, paragraph.span.start, paragraph.span.end):
+            if text[lo : m.start()].strip():
+                out.append(_trim(text, lo, m.start()))
+            lo = m.end()
+        if text[lo : paragraph.span.end].strip():
+            out.append(_trim(text, lo, paragraph.span.end))
+    return out
+
+
+def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def _stretches(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedStretch]:
+    """Return the outermost quoted stretches of every paragraph, in order."""
+    found: list[QuotedStretch] = []
+    for number, (lo, hi) in enumerate(paragraphs):
+        pairs = find_marks(text, lo, hi)
+        spans = []
+        for a, b in pairs:
+            if b is None:
+                # runs over the paragraph end: keep it only when the next paragraph
+                # goes on with an opening mark (a multi-paragraph quote)
+                nxt = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+                if nxt is None or text[nxt[0]] not in "\"“„«‘'‟»":
+                    continue
+                if a != lo and not text[lo:a].rstrip().endswith((":", ",")):
+                    continue  # an unbalanced mark inside the paragraph: drop it
+                spans.append((a, hi, False))
+            else:
+                spans.append((a, b + 1, True))
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        reach = -1
+        for a, b, closed in spans:
+            if a < reach:
+                continue  # nested inside an outer quote
+            reach = b
+            found.append(
+                QuotedStretch(open=a, close=b - 1 if closed else None, end=b, paragraph=number)
+            )
+    return found
+
+
+# -- words and phrases -------------------------------------------------------------------
+
+WORD = regex.compile(
+    r"""
+    (?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-]{0,40})   # a word with its inner marks
+    """,
+    regex.VERBOSE,
+)
+
+# A full stop, question or exclamation mark, with closing marks, ending a sentence.
+SENTENCE_END = regex.compile(
+    r"""
+    (?P<end>[.!?…]{1,3}["'”’»)\]]{0,3})           # terminal punctuation and closers
+    (?=\s{1,10}["'“‘«(\[]{0,2}[\p{Lu}\p{N}]|\s*$) # then a capital, a digit, or the end
+    """,
+    regex.VERBOSE,
+)
+
+
+def _words(text: str, lo: int, hi: int) -> list[regex.Match[str]]:
+    return list(finditer(WORD, text, lo, hi))
+
+
+def _is_fragment_worthy(text: str, lo: int, hi: int) -> bool:
+    """Return whether quoted words can be speech: two words or more, not a title."""
+    words = [w.group() for w in _words(text, lo, hi)]
+    if len(words) < 2:
+        return False
+    inner = text[lo:hi].strip()
+    if inner[-1:] in "!?" or len(words) > 8 or inner.count(",") > 1:
+        return True
+    lex = people.lexicon()
+    significant = [w for w in words if w.lower() not in lex.non_name_words or len(w) > 3]
+    capitalised = [w for w in significant if w[0].isupper()]
+    # Title Case: the title of a work, a show or a slogan's name ("Meet the Press.")
+    return not (len(significant) >= 2 and len(capitalised) == len(significant))
+
+
+# -- speaker phrases -------------------------------------------------------------------
+
+#: Words that end the speaker phrase after an inverted cue (``said Smith, who ...``).
+_PHRASE_STOPS = frozenset(
+    "who whose which that when while after before as because if in on at during for from "
+    "with about of to and but adding saying noting told referring speaking".split()
+)
+#: Clause openers to drop from the head of a speaker phrase.
+_LEADING_JUNK = frozenset(
+    "but and so yet then also however meanwhile still now instead indeed or as while when "
+    "because since though although whereas if".split()
+)
+_PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None, "we": None, "i": None}
+_MAX_SPEAKER_WORDS = 14
+#: Adverbial particles that cannot open a speaker phrase.
+_PARTICLES = frozenset("up down out off back over away around along".split())
+#: Time words that are never a speaker.
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "january february march april may june july august september october november december "
+    "morning afternoon evening night week month year".split()
+)
+#: Prepositions that cannot open a speaker phrase.
+_PREPOSITIONS = frozenset(
+    "by to of for in on at with from into about against over under between among through "
+    "during after before than as like via per".split()
+)
+
+
+@attrs.frozen(kw_only=True)
+class _Speaker:
+    name: str | None
+    span: Span | None
+    title: str | None = None
+    person: people.Person | None = None
+
+
+@attrs.frozen(kw_only=True)
+class _Attribution:
+    speaker: _Speaker
+    cue: str | None
+    cue_span: Span | None
+    end: int
+    """Where the attribution ends (for split-quote detection)."""
+
+
+def _cue_at(text: str, m: CueHit, hi: int) -> tuple[str, Span, int]:
+    """Extend a cue verb with its complement; return its text, span and end."""
+    cue_end = m.end()
+    verb = m.group().lower()
+    if verb.startswith("told") or verb.startswith("tell"):
+        obj = match(TOLD_OBJECT, text, cue_end, hi)
+        if obj is not None:
+            cue_end = _trim_object(text, obj.start("object"), obj.end("object"))
+    comp = match(CUE_COMPLEMENT, text, cue_end, hi)
+    if comp is not None:
+        cue_end = comp.end()
+    cue = " ".join(text[m.start() : cue_end].split())
+    return cue, Span(start=m.start(), end=cue_end), cue_end
+
+
+def _trim_object(text: str, lo: int, hi: int) -> int:
+    """Cut the object of ``told`` before a cue or a capitalised sentence start."""
+    words = _words(text, lo, hi)
+    end = lo
+    for w in words:
+        if w.group().lower() in _cues().all:
+            break
+        end = w.end()
+        if w.group().endswith(".") and not _abbreviation_before(text, w.end() - 1):
+            break
+    while end > lo and text[end - 1] in ".,":
+        end -= 1
+    return end
+
+
+def _is_verb_use(text: str, m: CueHit, lo: int) -> bool:
+    """Return whether a cue word is used as a verb (not ``the reports``, ``his remarks``)."""
+    prev = _words(text, max(lo, m.start() - 30), m.start())
+    if not prev:
+        return True
+    last = prev[-1].group().lower()
+    if last in _cues().determiners or last.endswith(("'s", "’s")):
+        return False
+    return last not in {"to", "will", "would", "could", "should", "must", "might", "may"} or (
+        m.group().lower() in {"say", "tell", "add", "ask"}
+    )
+
+
+def _strip_phrase(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Trim punctuation, leading conjunctions and trailing adverbs from a phrase."""
+    lo, hi = _trim_punct(text, lo, hi)
+    words = _words(text, lo, hi)
+    while words and words[0].group().lower() in _LEADING_JUNK:
+        words = words[1:]
+    cues = _cues()
+    # trailing adverbs, auxiliaries and time words ("Putin on Tuesday", "he also")
+    while len(words) > 1 and words[-1].group().lower().rstrip(".") in cues.adverbs:
+        words = words[:-1]
+    if len(words) > 1 and words[-1].group().lower() in {"on", "last", "this", "next"}:
+        words = words[:-1]
+    if not words:
+        return lo, lo
+    return _trim_punct(text, words[0].start(), words[-1].end())
+
+
+def _trim_punct(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and not text[lo].isalnum():
+        lo += 1
+    while hi > lo and not (text[hi - 1].isalnum() or text[hi - 1] == "."):
+        hi -= 1
+    if hi > lo and text[hi - 1] == "." and not _keeps_dot(text, lo, hi):
+        hi -= 1
+    return lo, hi
+
+
+def _keeps_dot(text: str, lo: int, hi: int) -> bool:
+    """Return whether a phrase's final dot belongs to it (``Jr.``, ``Mr.``, ``U.S.``)."""
+    word = text[max(lo, hi - 6) : hi].split()[-1].lower() if text[lo:hi].split() else ""
+    return word in people.lexicon().honorifics or word in {"jr.", "sr."} or word.count(".") > 1
+
+
+def _head_of(text: str, lo: int, hi: int, index: people.PersonIndex) -> tuple[int, int]:
+    """Reduce a speaker phrase with apposition to its head.
+
+    ``Ann Lee, the bank's economist,`` -> ``Ann Lee``; ``a spokesman for
+    the ministry, John Smith`` -> ``John Smith``; ``Smith, who ...`` -> ``Smith``.
+    """
+    parts: list[tuple[int, int]] = []
+    start = lo
+    for i in range(lo, hi):
+        if text[i] in ",(—–" or (text[i] == "-" and text[i - 1 : i + 2] == " - "):
+            if text[start:i].strip():
+                parts.append(_trim_punct(text, start, i))
+            start = i + 1
+    if text[start:hi].strip():
+        parts.append(_trim_punct(text, start, hi))
+    parts = [p for p in parts if p[1] > p[0]]
+    if len(parts) > 1:
+        # a fronted adverbial is no speaker ("Asked about it, she said")
+        kept = [p for p in parts if not _is_adverbial(text, *p)]
+        parts = kept or parts[-1:]
+    if not parts:
+        return lo, lo
+    if len(parts) == 1:
+        return parts[0]
+    for a, b in parts:
+        if text[a:b].lower() in _PRONOUNS or index.mentions_in(a, b):
+            return a, b
+    return parts[0]
+
+
+def _looks_like_speaker(text: str, lo: int, hi: int) -> bool:
+    """Return whether a phrase can name a speaker: short, nominal, no clause inside."""
+    words = [w.group() for w in _words(text, lo, hi)]
+    if not words or len(words) > 3 * _MAX_SPEAKER_WORDS:
+        return False
+    if any(c in text[lo:hi] for c in '"“”«»„;:!?'):
+        return False
+    comma = text.find(",", lo, hi)
+    if comma > lo:
+        # "Ann Lee, the bank's economist, ..." : judge the head before the comma
+        head = [w.group() for w in _words(text, lo, comma)]
+        if len(head) > 8:
+            return False
+        words = head
+    elif len(words) > _MAX_SPEAKER_WORDS:
+        return False
+    lowered = [w.lower() for w in words]
+    first = words[0]
+    if first.islower() and (
+        first.endswith(("ly", "ing")) or first in _PARTICLES or first in _PREPOSITIONS
+    ):
+        return False  # "loudly", "waving flags", "up the road"
+    if all(w.isdigit() or w.lower() in _TIME_WORDS for w in words):
+        return False  # "2007", "Tuesday"
+    if lowered[0] in {"this", "that"} and len(words) > 1:
+        pass  # "this source", "that official"
+    elif lowered[0] in {"it", "this", "that", "there", "which", "what", "who", "you", "i", "we"}:
+        return lowered[0] in {"it", "we", "i"} and len(words) == 1
+    if len(words) == 1:
+        return True
+    return not any(
+        w in {"is", "are", "was", "were", "be", "been", "if", "because", "not"} for w in lowered
+    )
+
+
+class _Resolver:
+    """Turns speaker phrases into names with the article's person index."""
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.index = people.index(doc)
+        self.last: _Speaker | None = None
+        self.last_at = -1
+
+    def speaker(self, lo: int, hi: int) -> _Speaker | None:
+        """Resolve the speaker phrase ``text[lo:hi]``."""
+        text = self.text
+        lo, hi = _strip_phrase(text, lo, hi)
+        lo, hi = _head_of(text, lo, hi, self.index)
+        lo, hi = _strip_phrase(text, lo, hi)
+        if hi <= lo or not _looks_like_speaker(text, lo, hi):
+            return None
+        phrase = " ".join(text[lo:hi].split())
+        low = phrase.lower()
+        if low in _PRONOUNS:
+            return self._pronoun(low, lo, hi)
+        span = Span(start=lo, end=hi)
+        mentions = [
+            m
+            for m in self.index.mentions_in(lo, hi)
+            if len(m.tokens) > 1 or m.title or m.honorific or self.index.person_at(m.span.start)
+        ]
+        if mentions:
+            m = mentions[-1] if not phrase[0].isupper() else mentions[0]
+            full = self.index.full_name(m.name, m.span.start) or m.name
+            person = self.index.resolve(m.name, m.span.start)
+            title = m.title or (person.title if person else None) or self._apposition_title(hi)
+            return _Speaker(name=full, span=m.span, title=title, person=person)
+        words = phrase.split()
+        if phrase[0].isupper() and len(words) <= 3 and all(w[0].isupper() for w in words):
+            full = self.index.full_name(phrase, lo) or phrase
+            person = self.index.resolve(phrase, lo)
+            return _Speaker(
+                name=full, span=span, person=person, title=person.title if person else None
+            )
+        if words[0].lower() in {"the", "this"}:
+            person = self.index.resolve_title([w.lower().rstrip(".") for w in words], lo)
+            if person is not None:
+                return _Speaker(name=person.name, span=span, title=person.title, person=person)
+        return _Speaker(name=phrase, span=span)
+
+    def _apposition_title(self, hi: int) -> str | None:
+        """Read ``, the minister,`` after a name as its title."""
+        tail = self.text[hi : hi + 80]
+        if not tail.startswith(", "):
+            return None
+        piece = tail[2:].split(",")[0].split(".")[0]
+        words = piece.split()
+        lex = people.lexicon()
+        if 1 <= len(words) <= 6 and any(w.lower() in lex.title_heads for w in words):
+            return " ".join(words)
+        return None
+
+    def _pronoun(self, low: str, lo: int, hi: int) -> _Speaker:
+        span = Span(start=lo, end=hi)
+        gender = _PRONOUNS[low]
+        if low in {"he", "she"}:
+            person = self.index.resolve_pronoun(lo, low)
+            last = self.last
+            if (
+                last is not None
+                and last.person is not None
+                and (last.person.gender in (None, gender))
+            ):
+                # no other person named since the last quote: the same speaker goes on
+                mentions_between = [
+                    m for m in self.index.mentions if self.last_at <= m.span.start < lo
+                ]
+                if person is None or not mentions_between:
+                    person = last.person
+            if person is not None:
+                return _Speaker(name=person.name, span=span, title=person.title, person=person)
+        elif (
+            low in {"it", "they"}
+            and self.last is not None
+            and self.last.person is None
+            and self.last.name
+            and self.last.name.lower() not in _PRONOUNS
+        ):
+            return _Speaker(name=self.last.name, span=span)
+        return _Speaker(name=self.text[lo:hi], span=span)
+
+    def remember(self, speaker: _Speaker, at: int) -> None:
+        """Note the speaker of the latest quote (pronouns and continuations use it)."""
+        if speaker.name is not None:
+            self.last = speaker
+            self.last_at = at
+
+
+# -- attribution ---------------------------------------------------------------------------
+
+
+def _sentence_floor(text: str, lo: int, pos: int, stretches: Sequence[QuotedStretch]) -> int:
+    """Return where the sentence holding *pos* starts (not before *lo*)."""
+    floor = lo
+    for m in finditer(SENTENCE_END, text, lo, pos):
+        if not _inside(m.start(), stretches) and not _abbreviation_before(text, m.start()):
+            floor = m.end()
+    return floor
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Return whether the full stop at *dot* ends an abbreviation (``U.S.``, ``Mr.``, ``J.``)."""
+    if text[dot] != ".":
+        return False
+    k = dot
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:dot].lower()
+    return (
+        len(word) <= 1
+        or "." in word
+        or word in ABBREVIATIONS
+        or f"{word}." in (people.lexicon().honorifics)
+    )
+
+
+def _inside(offset: int, stretches: Sequence[QuotedStretch]) -> bool:
+    return any(s.open < offset < s.end for s in stretches)
+
+
+def _after(
+    text: str,
+    quote_end: int,
+    hi: int,
+    ends_sentence: bool,
+    resolver: _Resolver,
+) -> _Attribution | None:
+    """Read an attribution right after a closing mark: ``," said Putin`` / ``," he said``."""
+    lo = quote_end
+    while lo < hi and text[lo] in " \t\u00a0":
+        lo += 1
+    if lo < hi and text[lo] in ".!?":
+        ends_sentence = True  # '"...". She said' : a new sentence begins
+        lo += 1
+    while lo < hi and text[lo] in " \t\n\u00a0,—–-":
+        lo += 1
+    window_end = min(hi, lo + 200)
+    # stop at the next sentence end outside marks: the attribution is one clause
+    for m in find_cues(text, lo, window_end):
+        if not _is_verb_use(text, m, lo):
+            continue
+        cue, cue_span, cue_end = _cue_at(text, m, window_end)
+        pre = text[lo : m.start()]
+        if _breaks_sentence(pre):
+            return None
+        if m.group().lower().startswith("according"):
+            if pre.strip():
+                return None
+            acc = match(ACCORDING_TO, text, m.start(), window_end)
+            if acc is None:
+                return None
+            speaker = resolver.speaker(acc.start("speaker"), acc.end("speaker"))
+            if speaker is None:
+                return None
+            return _Attribution(
+                speaker=speaker, cue="according to", cue_span=cue_span, end=acc.end()
+            )
+        if not pre.strip():
+            # inverted: said Putin / said the minister, adding ...
+            s_lo, s_hi = _inverted_phrase(text, cue_end, window_end)
+            if s_hi <= s_lo:
+                return None
+            speaker = resolver.speaker(s_lo, s_hi)
+            if speaker is None:
+                return None
+            end = s_hi
+            comp = match(CUE_COMPLEMENT, text, end, window_end)
+            if comp is not None:
+                cue += " " + " ".join(comp.group("complement").split())
+                end = comp.end()
+            if ends_sentence and not _attribution_ends(text, end, hi):
+                return None
+            return _Attribution(speaker=speaker, cue=cue, cue_span=cue_span, end=end)
+        if not _looks_like_speaker(text, *_strip_phrase(text, lo, m.start())):
+            return None
+        first = _words(text, lo, m.start())[0].group().lower()
+        if first in _PREPOSITIONS:
+            return None  # '"deeply worried" by the plan, adding' is no attribution
+        speaker = resolver.speaker(lo, m.start())
+        if speaker is None:
+            return None
+        if ends_sentence and not _attribution_ends(text, cue_end, hi):
+            return None
+        return _Attribution(speaker=speaker, cue=cue, cue_span=cue_span, end=cue_end)
+    return None
+
+
+def _inverted_phrase(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Return the speaker phrase after an inverted cue: words up to a clause break."""
+    start = lo
+    while start < hi and text[start] in " \t\n\u00a0":
+        start += 1
+    end = start
+    words = _words(text, start, hi)
+    for count, w in enumerate(words, start=1):
+        between = text[end : w.start()]
+        if end > start and any(c in between for c in '.;:!?"“”'):
+            break
+        if end > start and "," in between:
+            # an apposition after a name goes with it only up to the comma
+            break
+        if w.group().lower() in _PHRASE_STOPS and end > start:
+            break
+        end = w.end()
+        if count >= _MAX_SPEAKER_WORDS:
+            break
+        if w.group().endswith(".") and not _abbreviation_before(text, w.end() - 1):
+            break  # the sentence ends with this word
+    return start, end
+
+
+def _skip_time_words(text: str, pos: int, hi: int) -> int:
+    """Skip time words after a cue (``said last week``, ``wrote in 2003``)."""
+    adverbs = _cues().adverbs
+    for count, w in enumerate(_words(text, pos, min(hi, pos + 40))):
+        word = w.group().rstrip(".")
+        low = word.lower()
+        if count >= 4 or text[pos : w.start()].strip():
+            break
+        if low in adverbs or low in _INTRO_WORDS or word.isdigit() or low in _TIME_WORDS:
+            pos = w.start() + len(word)
+            continue
+        break
+    return pos
+
+
+def _attribution_ends(text: str, pos: int, hi: int) -> bool:
+    """Return whether the attribution clause ends at *pos* (``.`` or a trailing clause)."""
+    pos = _skip_time_words(text, pos, hi)
+    rest = text[pos : min(hi, pos + 60)]
+    stripped = rest.lstrip()
+    if not stripped or stripped[0] in ".;:!?":
+        return True
+    nxt_word = stripped.split(" ", 1)[0].lower()
+    if nxt_word in _PREPOSITIONS and nxt_word not in {"as", "than", "like"}:
+        return True  # 'asked in the video' : a circumstance, not a new clause
+    if stripped[0] == ",":
+        nxt = stripped[1:].lstrip().split(" ", 1)[0].lower()
+        return nxt in {
+            "adding",
+            "saying",
+            "noting",
+            "who",
+            "which",
+            "according",
+            "as",
+            "in",
+            "before",
+            "after",
+            "while",
+            "when",
+            "referring",
+            "citing",
+            "and",
+            "but",
+            "pointing",
+            "arguing",
+            "explaining",
+            "warning",
+            "stressing",
+            "insisting",
+        } or (stripped[1:].lstrip()[:1] in '"“‘«„')
+    return stripped[0] in '"“‘«„'
+
+
+def _before(
+    text: str,
+    stretch: QuotedStretch,
+    floor: int,
+    resolver: _Resolver,
+    fragment: bool,
+    skip: Sequence[QuotedStretch] = (),
+) -> _Attribution | None:
+    """Read an attribution before an opening mark in the same sentence.
+
+    ``Putin said: "`` and ``He added, "`` introduce the quote; for a fragment, a
+    speech verb anywhere earlier in the sentence attributes it (``described it
+    as "very troubling"``).
+    """
+    opening = stretch.open
+    if opening <= floor:
+        return None
+    acc = None
+    for a in finditer(ACCORDING_TO, text, floor, opening):
+        acc = a
+    if acc is not None and text[acc.end() : opening].strip(" ,\n") == "":
+        speaker = resolver.speaker(acc.start("speaker"), acc.end("speaker"))
+        if speaker is not None:
+            cue_span = Span(start=acc.start(), end=acc.start("speaker"))
+            return _Attribution(speaker=speaker, cue="according to", cue_span=cue_span, end=opening)
+    cues = [
+        m
+        for m in find_cues(text, floor, opening)
+        if _is_verb_use(text, m, floor) and not any(q.open < m.start() < q.end for q in skip)
+    ]
+    if not cues:
+        return _name_colon(text, floor, opening, resolver)
+    m = cues[-1]
+    cue, cue_span, cue_end = _cue_at(text, m, opening)
+    between = text[cue_end:opening]
+    intro = _plain_intro(between)
+    # a full quote must follow its cue directly (said: "...", said "...")
+    if (
+        not intro
+        and not fragment
+        and (not between.strip().lower().startswith(("that", "to ")) or len(between) > 40)
+    ):
+        return None
+    if m.group().lower().startswith("according"):
+        return None
+    speaker = _subject(text, floor, m.start(), resolver)
+    if speaker is None:
+        return None
+    return _Attribution(speaker=speaker, cue=cue, cue_span=cue_span, end=opening)
+
+
+# A relative clause right before the speech verb: ", who said", ", which described".
+RELATIVE_BEFORE_VERB = regex.compile(
+    r"""
+    ,?\s{1,3}(?:who|which)                          # the relative pronoun
+    (?:\s{1,3}[a-z]{2,12}){0,2}                      # an adverb or auxiliary or two
+    \s{1,3}\Z                                        # then the verb
+    """,
+    regex.VERBOSE,
+)
+
+# Words that join two clauses: the subject of a verb stands after the last one.
+CLAUSE_BREAK = regex.compile(
+    r"""
+    (?:;\s{0,3}                                   # a semicolon
+      |(?<=\s)(?:and|but|that|then|while|because|whereas|although|though|so|when|after|if)
+      \s{1,4})                                    # or a conjunction and its space
+    """,
+    regex.VERBOSE,
+)
+#: First words of a fronted adverbial (``At a meeting with X, Putin said``).
+_ADVERBIAL_OPENERS = frozenset(
+    "at in on after before during with for while when as since following despite unlike "
+    "speaking asked meanwhile however separately earlier later today yesterday also still "
+    "instead addressing writing responding according like under by from to but and if "
+    "though although last next such including except besides regarding concerning otherwise "
+    "whether".split()
+)
+
+
+def _name_colon(text: str, floor: int, opening: int, resolver: _Resolver) -> _Attribution | None:
+    """Read ``Sen. Ann Lee (D-Ore.): "...`` (a named speaker and a colon) as attribution."""
+    head = text[floor:opening].rstrip()
+    if not head.endswith(":"):
+        return None
+    colon = floor + len(head) - 1
+    mentions = [m for m in resolver.index.mentions_in(floor, colon) if colon - m.span.end <= 12]
+    if not mentions or text[mentions[-1].span.end : colon].strip(" ()-.,\u00a0").count(" ") > 1:
+        return None
+    m = mentions[-1]
+    speaker = resolver.speaker(m.span.start, m.span.end)
+    if speaker is None:
+        return None
+    return _Attribution(speaker=speaker, cue=None, cue_span=None, end=opening)
+
+
+def _plain_intro(between: str) -> bool:
+    """Return whether only punctuation, ``that``, adverbs or a channel stand before the quote.
+
+    ``said yesterday, "``, ``said Thursday on Twitter, "``, ``said of the request: "``.
+    """
+    if between.rstrip().endswith(":") and len(between) <= 80 and "\n\n" not in between:
+        return True
+    words = between.replace(",", " ").replace(":", " ").split()
+    if len(words) > 6:
+        return False
+    cues = _cues()
+    return all(
+        w.lower() in cues.adverbs
+        or w.lower() in _INTRO_WORDS
+        or w.lower() in cues.complements
+        or w in _WEEKDAY_NAMES
+        for w in words
+    )
+
+
+_INTRO_WORDS = frozenset("that in at on during a an the his her their its to via".split())
+
+
+_WEEKDAY_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _sentence_final(
+    text: str,
+    stretch: QuotedStretch,
+    later: Sequence[QuotedStretch],
+    p_hi: int,
+    resolver: _Resolver,
+) -> _Attribution | None:
+    """Read an attribution that closes the quote's sentence: ``..., a spokesman said.``"""
+    end = p_hi
+    for m in finditer(SENTENCE_END, text, stretch.end, p_hi):
+        if not any(q.open <= m.start() < q.end for q in later):
+            end = m.start()
+            break
+    if any(q.open < end for q in later):
+        return None
+    comma = text.rfind(",", stretch.end - 1, end)
+    if comma < 0 or end - comma > 160:
+        return None
+    return _after(text, comma + 1, end + 1, True, resolver)
+
+
+def _subject(text: str, floor: int, verb: int, resolver: _Resolver) -> _Speaker | None:
+    """Find the subject of the speech verb at *verb* in the sentence from *floor*."""
+    rel = search(RELATIVE_BEFORE_VERB, text, max(floor, verb - 40), verb)
+    if rel is not None:
+        return _antecedent(text, floor, rel.start(), resolver)
+    parts = _comma_parts(text, floor, verb)
+    for k in range(len(parts) - 1, -1, -1):
+        a, b = parts[k]
+        if _is_relative(text, a, b):
+            continue  # ", who was listed on the slate,"
+        if _is_adverbial(text, *_strip_phrase(text, a, b)):
+            tail = _trailing_subject(text, a, b, resolver)
+            if tail is not None and k == len(parts) - 1:
+                return tail  # "At the meeting he said"
+            continue  # a parenthetical or fronted adverbial ("on her first day, ...")
+        cut = 0
+        for brk in finditer(CLAUSE_BREAK, text, a, b):
+            cut = brk.end() - a
+        a2, b2 = _strip_phrase(text, a + cut, b)
+        b2 = _noun_phrase_end(text, a2, b2)
+        a2, b2 = _pronoun_subject(text, a2, b2)
+        if b2 <= a2:
+            if k == len(parts) - 1 and cut:
+                break  # "... and said": the sentence subject, below
+            continue
+        if _is_adverbial(text, a2, b2) or not _looks_like_speaker(text, a2, b2):
+            if k == len(parts) - 1 and not cut and _is_adverbial(text, a2, b2):
+                continue
+            return None
+        if k > 0 and text[a2].islower():
+            pa, pb = _strip_phrase(text, *parts[k - 1])
+            if (
+                pb > pa
+                and text[pa].isupper()
+                and _looks_like_speaker(text, pa, pb)
+                and not (_is_adverbial(text, pa, pb))
+            ):
+                return resolver.speaker(pa, pb)
+        return resolver.speaker(a2, b2)
+    else:
+        if parts:
+            return None
+    # coordinated verb ("... and said"): the subject of an earlier cue, else the sentence's
+    earlier = [m for m in find_cues(text, floor, verb) if _is_verb_use(text, m, floor)]
+    if earlier and earlier[0].start() < verb:
+        found = _subject(text, floor, earlier[0].start(), resolver)
+        if found is not None:
+            return found
+    index = resolver.index
+    for mention in index.mentions:
+        if floor <= mention.span.start < verb and not _comma_led(text, floor, mention.span.start):
+            return resolver.speaker(mention.span.start, mention.span.end)
+    first = _strip_phrase(text, floor, min(verb, floor + 80))
+    words = _words(text, *first)
+    if words:
+        lo3 = words[0].start()
+        hi3 = words[0].end()
+        if text[lo3:hi3].lower() in _PRONOUNS:
+            return resolver.speaker(lo3, hi3)
+        # a bare name opening the sentence ("Lee nodded ... and said")
+        k = 0
+        while k < min(len(words), 3) and words[k].group()[0].isupper():
+            k += 1
+        if k and words[0].group().lower() not in people.lexicon().non_name_words:
+            return resolver.speaker(lo3, words[k - 1].end())
+    return None
+
+
+#: Auxiliaries and modals that end a subject phrase (``the leader will argue``).
+_AUXILIARIES = frozenset(
+    "will would can could should must might may shall has have had does did do is are was were "
+    "has been had been".split()
+)
+
+
+def _pronoun_subject(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Narrow a clause to its subject pronoun (``He completely failed to`` -> ``He``)."""
+    words = _words(text, lo, hi)
+    if len(words) > 1:
+        for w in (words[0], words[-1]):
+            if w.group().lower() in {"he", "she", "they"}:
+                return w.start(), w.end()
+    return lo, hi
+
+
+def _noun_phrase_end(text: str, lo: int, hi: int) -> int:
+    """Cut a subject phrase before its verb: ``the leader will argue`` -> ``the leader``."""
+    words = _words(text, lo, hi)
+    cues = _cues().all
+    for k, w in enumerate(words):
+        if k == 0:
+            continue
+        low = w.group().lower()
+        if low in _AUXILIARIES or (low in cues and w.group().islower()):
+            return _trim_punct(text, lo, words[k - 1].end())[1]
+    return hi
+
+
+def _is_relative(text: str, lo: int, hi: int) -> bool:
+    """Return whether a comma part is a relative clause (``who ...``, ``which ...``)."""
+    words = _words(text, lo, hi)
+    return bool(words) and words[0].group().lower() in {"who", "which", "whose", "whom"}
+
+
+def _trailing_subject(text: str, lo: int, hi: int, resolver: _Resolver) -> _Speaker | None:
+    """Return a pronoun or person mention that ends ``text[lo:hi]`` (a subject)."""
+    lo, hi = _strip_phrase(text, lo, hi)
+    words = _words(text, lo, hi)
+    if len(words) > 1 and words[-1].group().lower() in {"he", "she", "they", "we"}:
+        return resolver.speaker(words[-1].start(), words[-1].end())
+    mentions = resolver.index.mentions_in(lo, hi)
+    if mentions and mentions[-1].span.end >= hi - 1 and len(words) > 2:
+        before = text[lo : mentions[-1].span.start].split()
+        if (
+            before
+            and before[-1].lower() not in _PREPOSITIONS
+            and before[-1].lower() not in {"the", "a", "an"}
+        ):
+            return resolver.speaker(mentions[-1].span.start, mentions[-1].span.end)
+    return None
+
+
+def _comma_parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Split ``text[lo:hi]`` at commas into non-empty parts."""
+    parts = []
+    start = lo
+    for i in range(lo, hi):
+        if text[i] == ",":
+            if text[start:i].strip():
+                parts.append((start, i))
+            start = i + 1
+    if text[start:hi].strip():
+        parts.append((start, hi))
+    return parts
+
+
+def _is_adverbial(text: str, lo: int, hi: int) -> bool:
+    """Return whether a phrase opens with a preposition or adverb (not a subject)."""
+    words = _words(text, lo, hi)
+    if not words:
+        return False
+    first = words[0].group()
+    return first.lower() in _ADVERBIAL_OPENERS or (first.islower() and first in _PREPOSITIONS)
+
+
+def _antecedent(text: str, floor: int, hi: int, resolver: _Resolver) -> _Speaker | None:
+    """Resolve the antecedent of a relative clause that starts at *hi*."""
+    mentions = resolver.index.mentions_in(max(floor, hi - 80), hi)
+    if mentions and hi - mentions[-1].span.end <= 2:
+        m = mentions[-1]
+        return resolver.speaker(m.span.start, m.span.end)
+    words = _words(text, max(floor, hi - 80), hi)
+    k = len(words)
+    while k > 0 and len(words) - k < 4 and words[k - 1].group()[0].isupper():
+        k -= 1
+    if k < len(words):
+        return resolver.speaker(words[k].start(), words[-1].end())
+    k = len(words)
+    while k > 0 and len(words) - k < 3 and words[k - 1].group().lower() not in _PHRASE_STOPS:
+        k -= 1
+    if k < len(words):
+        return resolver.speaker(words[k].start(), words[-1].end())
+    return None
+
+
+def _comma_led(text: str, floor: int, pos: int) -> bool:
+    """Return whether *pos* stands inside a leading adverbial (before the first comma)."""
+    head = text[floor:pos]
+    if "," in head:
+        return False
+    rest = text[pos : pos + 120]
+    lead_word = head.strip().split(" ", 1)[0].lower() if head.strip() else ""
+    return (
+        lead_word
+        in {
+            "at",
+            "in",
+            "on",
+            "after",
+            "before",
+            "during",
+            "with",
+            "for",
+            "while",
+            "when",
+            "as",
+            "since",
+            "following",
+            "despite",
+            "unlike",
+        }
+        and "," in rest
+    )
+
+
+def _apposition_like(text: str, lo: int, comma: int, hi: int) -> bool:
+    """Return whether ``text[lo:hi]`` reads ``Name, apposition`` rather than ``Adverbial, Name``."""
+    head = text[lo:comma].strip()
+    first = head.split(" ", 1)[0].lower() if head else ""
+    if first in {
+        "at",
+        "in",
+        "on",
+        "after",
+        "before",
+        "during",
+        "with",
+        "for",
+        "while",
+        "when",
+        "as",
+        "since",
+        "following",
+        "speaking",
+        "asked",
+        "meanwhile",
+        "however",
+        "separately",
+        "earlier",
+        "later",
+        "today",
+        "yesterday",
+        "also",
+        "still",
+        "instead",
+        "addressing",
+        "writing",
+        "responding",
+        "according",
+        "like",
+        "unlike",
+        "despite",
+        "under",
+        "by",
+        "from",
+        "to",
+        "but",
+        "and",
+        "if",
+    }:
+        return False
+    return text[comma + 1 : hi].strip()[:1].islower() or text[hi - 1 : hi] == ","
+
+
+def _phrase_start(text: str, floor: int, hi: int) -> int:
+    """Return the start of the noun phrase that ends at *hi* (back to a clause break)."""
+    lead = text[floor:hi]
+    cut = max(lead.rfind(","), lead.rfind(" and "), lead.rfind(" that "), lead.rfind(";"))
+    return floor + cut + 1 if cut >= 0 else floor
+
+
+# -- assembling quotes -----------------------------------------------------------------------
+
+
+@attrs.define
+class _Piece:
+    stretch: QuotedStretch
+    attribution: _Attribution | None
+    text_lo: int
+    text_hi: int
+    continues: bool = False
+
+
+def _inner_text(text: str, stretch: QuotedStretch) -> tuple[int, int]:
+    lo, hi = stretch.inner
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def _ends_sentence(text: str, lo: int, hi: int) -> bool:
+    """Return whether the quoted words end with a full stop, ``?`` or ``!``."""
+    inner = text[lo:hi].rstrip("\"'”’»› ")
+    return inner[-1:] in ".!?…"
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    """Return the direct quotes of *doc*, attributed, in text order."""
+    text = doc.text
+    paragraphs = _paragraphs(doc)
+    stretches = _stretches(text, paragraphs)
+    resolver = _Resolver(doc)
+    quotes: list[Quote] = []
+    by_paragraph: dict[int, list[QuotedStretch]] = {}
+    for s in stretches:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    previous: Quote | None = None
+    previous_paragraph = -10
+    previous_open_end = False  # the previous quote ran to its paragraph's end, unclosed
+    for number, (p_lo, p_hi) in enumerate(paragraphs):
+        local = by_paragraph.get(number, [])
+        last_attribution: _Attribution | None = None
+        last_end = -1
+        i = 0
+        while i < len(local):
+            stretch = local[i]
+            t_lo, t_hi = _inner_text(text, stretch)
+            if t_hi <= t_lo:
+                i += 1
+                continue
+            sentence_like = (
+                text[t_lo].isupper()
+                and len(_words(text, t_lo, t_hi)) >= 4
+                and (_ends_sentence(text, t_lo, t_hi) or text[t_hi - 1 : t_hi] in ",—–-")
+                and not _embedded(text, p_lo, stretch.open)
+            )
+            next_open = local[i + 1].open if i + 1 < len(local) else p_hi
+            if not _is_fragment_worthy(text, t_lo, t_hi) and not (
+                # one word said aloud: '"Absolutely," she said.'
+                text[t_hi - 1] in ",!?"
+                and stretch.close is not None
+                and _after(text, stretch.end, next_open, False, resolver) is not None
+            ):
+                i += 1
+                continue
+            ends = _ends_sentence(text, t_lo, t_hi) and text[t_hi - 1 : t_hi] != ","
+            attribution = None
+            if stretch.close is not None:
+                attribution = _after(text, stretch.end, next_open, ends, resolver)
+            s_floor = _sentence_floor(text, p_lo, stretch.open, stretches)
+            prev_end = local[i - 1].end if i > 0 else p_lo
+            floor = max(s_floor, prev_end)
+            before = None
+            if attribution is None or stretch.open > floor:
+                before = _before(
+                    text,
+                    stretch,
+                    floor if sentence_like else s_floor,
+                    resolver,
+                    fragment=not sentence_like,
+                    skip=local[:i],
+                )
+                if before is not None and (attribution is None or _is_intro(text, before, stretch)):
+                    attribution = before
+            if (
+                attribution is None
+                and last_attribution is not None
+                and last_end >= s_floor
+                and next(iter(find_cues(text, last_end, stretch.open)), None) is None
+            ):
+                attribution = last_attribution  # a second fragment in the same sentence
+            if attribution is None and stretch.close is not None:
+                attribution = _sentence_final(text, stretch, local[i + 1 :], p_hi, resolver)
+            if attribution is None and stretch.close is not None and i + 1 == len(local):
+                attribution = _dash_signature(text, stretch.end, p_hi, resolver)
+            if attribution is None and stretch.open == p_lo and number > 0:
+                attribution = _colon_intro(text, paragraphs[number - 1], stretches, resolver)
+            pieces = [stretch]
+            texts = [text[t_lo:t_hi]]
+            # a quote split by its attribution goes on after it: ', he said, "to act."'
+            j = i + 1
+            while attribution is not None and j < len(local):
+                nxt = local[j]
+                if attribution is not before and _tail_ok(text, attribution.end, nxt.open):
+                    n_lo, n_hi = _inner_text(text, nxt)
+                    if (
+                        n_hi > n_lo
+                        and not _own_attribution(text, nxt, local, j, p_hi, resolver)
+                        and not _other_intro(text, nxt, attribution, local[:j], stretches, resolver)
+                    ):
+                        pieces.append(nxt)
+                        texts.append(text[n_lo:n_hi])
+                        j += 1
+                        attribution = attrs.evolve(attribution, end=nxt.end)
+                        continue
+                break
+            continuation = False
+            carried: _Speaker | None = None
+            if (
+                attribution is None
+                and sentence_like
+                and _starts_sentence(text, floor, stretch.open)
+            ):
+                carried = _previous_sentence_speaker(text, p_lo, s_floor, stretches, resolver)
+            if carried is not None:
+                quote = Quote(
+                    text=" ".join(text[t_lo:t_hi].split())
+                    if "\n" in text[t_lo:t_hi]
+                    else text[t_lo:t_hi],
+                    span=Span(start=stretch.open, end=stretch.end),
+                    kind="direct",
+                    speaker=carried.name,
+                    speaker_title=carried.title,
+                )
+                quotes.append(quote)
+                previous, previous_paragraph = quote, number
+                previous_open_end = stretch.close is None
+                i = j
+                continue
+            if attribution is None:
+                continuation = (
+                    previous is not None
+                    and previous.speaker is not None
+                    and (
+                        (
+                            number == previous_paragraph
+                            and sentence_like
+                            and _starts_sentence(text, floor, stretch.open)
+                        )
+                        or (
+                            number == previous_paragraph + 1
+                            and (previous_open_end or stretch.open == p_lo)
+                            and sentence_like
+                        )
+                    )
+                )
+                if not continuation and not sentence_like:
+                    i = j
+                    continue
+            span = Span(start=pieces[0].open, end=pieces[-1].end)
+            joined = " ".join(" ".join(t.split()) if "\n" in t else t for t in texts)
+            if attribution is not None:
+                sp = attribution.speaker
+                quote = Quote(
+                    text=joined,
+                    span=span,
+                    kind="direct",
+                    speaker=sp.name,
+                    speaker_span=sp.span,
+                    speaker_title=sp.title,
+                    cue=attribution.cue,
+                    cue_span=attribution.cue_span,
+                )
+                resolver.remember(sp, attribution.end)
+            elif continuation and previous is not None:
+                quote = Quote(
+                    text=joined,
+                    span=span,
+                    kind="direct",
+                    speaker=previous.speaker,
+                    speaker_title=previous.speaker_title,
+                )
+            else:
+                quote = Quote(text=joined, span=span, kind="direct")
+            quotes.append(quote)
+            if attribution is not None:
+                last_attribution, last_end = attribution, pieces[-1].end
+            if quote.speaker is not None:
+                previous = quote
+                previous_paragraph = number
+                previous_open_end = pieces[-1].close is None
+            i = j
+    return quotes
+
+
+# What may stand between an attribution and the next piece of the same quote: the
+# rest of the attribution clause ("at a rally on Monday."), no other quote.
+ATTRIBUTION_TAIL = regex.compile(
+    r"""
+    [^"“”«»„\n]{0,160}?                         # the rest of the clause, short
+    [,.:;—–-]?                                   # its punctuation
+    \s{0,3}                                      # the gap before the next mark
+    \Z                                          # up to the next piece
+    """,
+    regex.VERBOSE,
+)
+
+
+# Only punctuation between two pieces of a split quote (', he said, "').
+PUNCTUATION_GAP = regex.compile(
+    r"""
+    [\s,.:;—–-]{0,6}                             # commas, stops, dashes, spaces
+    \Z                                           # and nothing else
+    """,
+    regex.VERBOSE,
+)
+
+# A colon right after the cue: 'said: "'.
+COLON_GAP = regex.compile(
+    r"""
+    \s{0,3}:\s{0,3}                               # the colon and its spaces
+    \Z                                           # up to the opening mark
+    """,
+    regex.VERBOSE,
+)
+
+# A word and a full stop followed by more text (a possible sentence end).
+WORD_STOP = regex.compile(
+    r"""
+    (?P<word>[\p{L}.]{0,12})                     # the word before the stop
+    \.(?=\s{1,3}\S)                               # the stop, then more text
+    """,
+    regex.VERBOSE,
+)
+
+# "that" opening a reported clause.
+THAT_WORD = regex.compile(
+    r"""
+    \s{1,3}that(?![\p{L}])                        # the word after the cue
+    """,
+    regex.VERBOSE,
+)
+
+
+def _tail_ok(text: str, lo: int, hi: int) -> bool:
+    """Return whether ``text[lo:hi]`` only finishes an attribution before more quote.
+
+    Either punctuation alone (``," he said, "to act."``) or the rest of the
+    attribution sentence, with the next piece opening a new sentence.
+    """
+    if hi < lo:
+        return False
+    if match(PUNCTUATION_GAP, text, lo, hi) is not None:
+        return True
+    tail = text[lo:hi].rstrip()
+    first = text[hi + 1 : hi + 2]
+    if not ((tail[-1:] in ".!?:" and first.isupper()) or (tail[-1:] == "," and first.islower())):
+        return False
+    if _breaks_sentence(tail[:-1]):
+        return False  # a whole other sentence stands between the pieces
+    return match(ATTRIBUTION_TAIL, text, lo, hi) is not None
+
+
+def _other_intro(
+    text: str,
+    nxt: QuotedStretch,
+    attribution: _Attribution,
+    earlier: Sequence[QuotedStretch],
+    stretches: Sequence[QuotedStretch],
+    resolver: _Resolver,
+) -> bool:
+    """Return whether a cue before *nxt* gives it a speaker other than *attribution*'s."""
+    floor = max(attribution.end, _sentence_floor(text, attribution.end, nxt.open, stretches))
+    n_lo, n_hi = _inner_text(text, nxt)
+    fragment = not (text[n_lo].isupper() and len(_words(text, n_lo, n_hi)) >= 4)
+    intro = _before(text, nxt, floor, resolver, fragment=fragment, skip=earlier)
+    if intro is None:
+        return False
+    if intro.speaker.name != attribution.speaker.name:
+        return True
+    # the same speaker with a new cue of its own ('... he said. He added: "')
+    return intro.cue_span is not None and _plain_intro(text[intro.cue_span.end : nxt.open])
+
+
+# A signature after a quote at the end of its paragraph: '" ― Martha Smith'.
+DASH_SIGNATURE = regex.compile(
+    r"""
+    [ \t\u00a0]{0,3}[―—–-]{1,2}[ \t\u00a0]{0,3}       # the dash
+    (?P<speaker>[\p{Lu}][^\n.;:!?"“”]{1,60}?)        # a capitalised name or source
+    [ \t\u00a0.]{0,3}\Z                              # and nothing else in the paragraph
+    """,
+    regex.VERBOSE,
+)
+
+
+def _dash_signature(text: str, lo: int, hi: int, resolver: _Resolver) -> _Attribution | None:
+    """Read ``― Name`` after the last quote of a paragraph as its speaker."""
+    m = match(DASH_SIGNATURE, text, lo, hi)
+    if m is None:
+        return None
+    speaker = resolver.speaker(m.start("speaker"), m.end("speaker"))
+    if speaker is None:
+        return None
+    return _Attribution(speaker=speaker, cue=None, cue_span=None, end=m.end())
+
+
+def _colon_intro(
+    text: str,
+    previous: tuple[int, int],
+    stretches: Sequence[QuotedStretch],
+    resolver: _Resolver,
+) -> _Attribution | None:
+    """Read ``Cruz continued:`` ending the previous paragraph as the quote's attribution."""
+    lo, hi = previous
+    if not text[lo:hi].rstrip().endswith(":"):
+        return None
+    floor = _sentence_floor(text, lo, hi - 1, stretches)
+    colon = text.rindex(":", lo, hi)
+    fake = QuotedStretch(open=colon + 1, close=colon + 1, end=colon + 1, paragraph=-1)
+    skip = [q for q in stretches if lo <= q.open < hi]
+    return _before(text, fake, floor, resolver, fragment=False, skip=skip)
+
+
+def _previous_sentence_speaker(
+    text: str,
+    p_lo: int,
+    s_floor: int,
+    stretches: Sequence[QuotedStretch],
+    resolver: _Resolver,
+) -> _Speaker | None:
+    """Return who speaks in the sentence before a quote (``He said ... . "Quote."``)."""
+    if s_floor <= p_lo:
+        return None
+    prev_floor = _sentence_floor(text, p_lo, s_floor - 2, stretches)
+    cues = [
+        m
+        for m in find_cues(text, prev_floor, s_floor)
+        if not _inside(m.start(), stretches)
+        and m.group().lower() in _cues().indirect
+        and _is_verb_use(text, m, prev_floor)
+    ]
+    if not cues or any(prev_floor < q.open < s_floor for q in stretches):
+        return None
+    speaker = _subject(text, prev_floor, cues[0].start(), resolver)
+    if speaker is None or speaker.name is None or speaker.name.lower() in _PRONOUNS:
+        return None
+    return speaker
+
+
+def _embedded(text: str, p_lo: int, opening: int) -> bool:
+    """Return whether a quote opens inside a clause (``... and "The bear ..."``)."""
+    k = opening
+    while k > p_lo and text[k - 1] in " \t\n\u00a0":
+        k -= 1
+    if k <= p_lo or not text[k - 1].isalpha():
+        return False  # at the paragraph start, or after punctuation (": ", ", ")
+    start = k
+    while start > p_lo and text[start - 1].isalpha():
+        start -= 1
+    single, _ = _cue_words()
+    return text[start:k].lower() not in single  # 'said "We ..."' is a direct introduction
+
+
+def _is_intro(text: str, before: _Attribution, stretch: QuotedStretch) -> bool:
+    """Return whether a cue before the quote introduces it directly (``said: "``)."""
+    if before.cue_span is None:
+        return False
+    return match(COLON_GAP, text, before.cue_span.end, stretch.open) is not None
+
+
+def _starts_sentence(text: str, floor: int, opening: int) -> bool:
+    return not text[floor:opening].strip()
+
+
+def _own_attribution(
+    text: str,
+    stretch: QuotedStretch,
+    local: Sequence[QuotedStretch],
+    j: int,
+    hi: int,
+    resolver: _Resolver,
+) -> bool:
+    """Return whether a following piece has its own attribution after it."""
+    if stretch.close is None:
+        return False
+    t_lo, t_hi = _inner_text(text, stretch)
+    nxt = local[j + 1].open if j + 1 < len(local) else hi
+    if _after(text, stretch.end, nxt, _ends_sentence(text, t_lo, t_hi), resolver) is not None:
+        return True
+    return _sentence_final(text, stretch, local[j + 1 :], hi, resolver) is not None
+
+
+def _breaks_sentence(pre: str) -> bool:
+    """Return whether a sentence ends inside *pre* (not at ``Rep.``, ``J.`` or ``U.S.``)."""
+    if any(c in pre for c in "!?"):
+        return True
+    lex = people.lexicon()
+    for m in finditer(WORD_STOP, pre):
+        word = m.group("word").lower()
+        if len(word) <= 1 or "." in word or word in ABBREVIATIONS or f"{word}." in lex.honorifics:
+            continue
+        return True
+    return False
+
+
+# -- reported speech ---------------------------------------------------------------------
+
+
+def _indirect(doc: Document, direct: Sequence[Quote], resolver: _Resolver) -> list[Quote]:
+    """Return reported-speech quotes: ``X said (that) ...`` and ``according to X, ...``."""
+    text = doc.text
+    taken = [q.span for q in direct]
+    taken.extend(q.cue_span for q in direct if q.cue_span is not None)
+    out: list[Quote] = []
+    cues = _cues()
+    for sentence in doc.sentences():
+        s_lo, s_hi = sentence.start, sentence.end
+        for m in find_cues(text, s_lo, s_hi):
+            verb = m.group().lower()
+            if any(t.start <= m.start() < t.end for t in taken):
+                continue
+            if verb.startswith("according"):
+                quote = _according(text, m, s_lo, s_hi, resolver)
+            elif verb in cues.indirect and _is_verb_use(text, m, s_lo):
+                quote = _reported(text, m, s_lo, s_hi, resolver, taken)
+            else:
+                quote = None
+            if quote is not None and not any(quote.span.overlaps(t) for t in taken):
+                out.append(quote)
+                taken.append(quote.span)
+    return out
+
+
+def _clause_text(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Trim white space, leading commas and final punctuation from a reported clause."""
+    lo, hi = _trim(text, lo, hi)
+    while lo < hi and text[lo] in ",;: ":
+        lo += 1
+    while hi > lo and text[hi - 1] in ".,;:":
+        hi -= 1
+    return lo, hi
+
+
+def _according(text: str, m: CueHit, s_lo: int, s_hi: int, resolver: _Resolver) -> Quote | None:
+    acc = match(ACCORDING_TO, text, m.start(), s_hi)
+    if acc is None:
+        return None
+    speaker = resolver.speaker(acc.start("speaker"), acc.end("speaker"))
+    if speaker is None:
+        return None
+    head = text[s_lo : m.start()].strip(" ,")
+    if head and not text[s_lo : m.start()].strip().endswith(","):
+        return None
+    if head:
+        lo, hi = _clause_text(text, s_lo, m.start())  # "..., according to X."
+    else:
+        lo, hi = _clause_text(text, acc.end(), s_hi)  # "According to X, ..."
+    if len(_words(text, lo, hi)) < 3 or _has_mark(text, lo, hi):
+        return None
+    return Quote(
+        text=text[lo:hi],
+        span=Span(start=lo, end=hi),
+        kind="indirect",
+        speaker=speaker.name,
+        speaker_span=speaker.span,
+        speaker_title=speaker.title,
+        cue="according to",
+        cue_span=Span(start=m.start(), end=m.end()),
+    )
+
+
+#: Speech verbs that take a reported clause without "that" (``said he expected``).
+_BARE_CLAUSE_VERBS = frozenset(
+    "said says say told tells tell added adds wrote writes reported reports believes "
+    "predicted warned insisted argued claimed".split()
+)
+
+
+def _has_mark(text: str, lo: int, hi: int) -> bool:
+    return any(c in text[lo:hi] for c in '"“”«»„')
+
+
+def _reported(
+    text: str,
+    m: CueHit,
+    s_lo: int,
+    s_hi: int,
+    resolver: _Resolver,
+    taken: Sequence[Span],
+) -> Quote | None:
+    cue, cue_span, cue_end = _cue_at(text, m, s_hi)
+    rest = text[cue_end:s_hi]
+    lead = text[s_lo : m.start()]
+    if rest.strip(" .") == "" or rest.lstrip()[:1] in ",:":
+        # "..., the minister said." : the clause stands before the attribution
+        comma = lead.rfind(",")
+        if comma <= 0 or rest.lstrip()[:1] == ":":
+            return None
+        speaker = resolver.speaker(s_lo + comma + 1, m.start())
+        if speaker is None:
+            return None
+        lo, hi = _clause_text(text, s_lo, s_lo + comma)
+    else:
+        if rest.lstrip()[:1] in '"“‘«„':
+            return None
+        lo = cue_end
+        that = match(THAT_WORD, text, lo, min(s_hi, lo + 8))
+        if that is not None:
+            lo = that.end()
+        elif m.group().lower() not in _BARE_CLAUSE_VERBS:
+            return None  # "underscored Russia's importance" reports no clause
+        lo, hi = _clause_text(text, lo, s_hi)
+        for t in taken:
+            if lo <= t.start < hi:
+                hi = t.start
+        lo, hi = _clause_text(text, lo, hi)
+        speaker = _subject(text, s_lo, m.start(), resolver)
+        if speaker is None:
+            return None
+    words = _words(text, lo, hi)
+    if len(words) < 3 or _has_mark(text, lo, hi):
+        return None
+    if words[0].group().lower() in {"in", "on", "at", "to", "by", "for", "of", "with"}:
+        return None
+    return Quote(
+        text=text[lo:hi],
+        span=Span(start=lo, end=hi),
+        kind="indirect",
+        speaker=speaker.name,
+        speaker_span=speaker.span,
+        speaker_title=speaker.title,
+        cue=cue,
+        cue_span=cue_span,
+    )
+
+
+# -- entry point -----------------------------------------------------------------------------
 
 
 def extract(doc: Document) -> dict[str, Any]:
-    """Return the fields this extractor finds in *doc*."""
-    return {}
+    """Return ``{"quotes": [...]}``: direct quotes and reported speech, in text order."""
+    direct = find_quotes(doc)
+    resolver = _Resolver(doc)
+    indirect = _indirect(doc, direct, resolver)
+    quotes = sorted([*direct, *indirect], key=lambda q: (q.span.start, q.span.end))
+    return {"quotes": quotes}
