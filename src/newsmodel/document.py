@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 import attrs
 
@@ -19,6 +19,8 @@ from newsmodel.model import Dateline, Headline, Paragraph, Span, TimeExpression
 from newsmodel.text import split_sentences
 
 __all__ = ["Document"]
+
+T = TypeVar("T")
 
 
 @attrs.define(kw_only=True)
@@ -32,11 +34,29 @@ class Document:
     fields: dict[str, Any] = attrs.field(factory=dict)
     """Article fields filled by earlier extractors (``"paragraphs"``, ``"times"`` ...)."""
     _cache: dict[str, Any] = attrs.field(factory=dict, alias="_cache")
+    _memo: dict[str, Any] = attrs.field(factory=dict, alias="_memo")
 
     def update(self, found: dict[str, Any]) -> None:
-        """Merge an extractor's results into :attr:`fields` and drop derived caches."""
+        """Merge an extractor's results into :attr:`fields`.
+
+        Caches derived from a field (sentences from paragraphs) are dropped when
+        that field changes; :meth:`memo` values, derived from the text alone, stay.
+        """
         self.fields.update(found)
-        self._cache.clear()
+        if found.keys() & {"paragraphs", "dateline", "headline"}:
+            self._cache.clear()
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """Return the value stored under *key*, building it once with *build*.
+
+        For data derived from the text alone (a person index, a scan of all
+        numbers) that several extractors share: it is computed once per document.
+        Use a key that names your module (``"people.index"``).
+        """
+        if key not in self._memo:
+            self._memo[key] = build()
+        value: T = self._memo[key]
+        return value
 
     # -- layout -----------------------------------------------------------------
 
