@@ -12,6 +12,7 @@ from newsmodel.errors import (
     RegistryError,
     StructureError,
 )
+from newsmodel.export import sanction_records, to_jsonld, to_ninjs
 from newsmodel.model import (
     Amount,
     Article,
@@ -27,7 +28,14 @@ from newsmodel.model import (
     Visit,
 )
 from newsmodel.pipeline import FunctionExtractor, Parser, default_extractors, parse
-from newsmodel.registry import article_type_for, article_types, register_article_type
+from newsmodel.plugins import extractor_names, get_extractor, register_extractor
+from newsmodel.registry import (
+    article_type_for,
+    article_types,
+    declared_extractors,
+    register_article_type,
+)
+from newsmodel.render import render_html
 from newsmodel.schema import json_schema
 from newsmodel.serialize import from_dict, from_json, make_converter, to_dict, to_json
 
@@ -56,15 +64,23 @@ __all__ = [
     "Visit",
     "article_type_for",
     "article_types",
+    "declared_extractors",
     "default_extractors",
+    "extractor_names",
     "from_dict",
     "from_json",
+    "get_extractor",
     "json_schema",
     "make_converter",
     "parse",
     "register_article_type",
+    "register_extractor",
+    "render_html",
+    "sanction_records",
     "to_dict",
     "to_json",
+    "to_jsonld",
+    "to_ninjs",
 ]
 
 __version__ = "0.1.0"

@@ -1,7 +1,8 @@
 """The ``newsmodel`` command line.
 
-``newsmodel parse FILE|- [--published DATE] [--format json|jsonl|summary]`` parses one
-article; ``newsmodel parse FILE|DIR ... [--jobs N]`` (or a ``.jsonl`` input) parses many
+``newsmodel parse FILE|- [--published DATE] [--type TAG]
+[--format json|jsonl|summary|ninjs|jsonld|ftm|html]`` parses one article;
+``newsmodel parse FILE|DIR ... [--jobs N]`` (or a ``.jsonl`` input) parses many
 and writes JSON Lines.
 """
 
@@ -23,6 +24,7 @@ from newsmodel.batch import Record, parse_many_lines, read_jsonl, read_paths
 from newsmodel.errors import InputError, NewsmodelError, RegistryError
 from newsmodel.model import Amount, Article, Change
 from newsmodel.pipeline import parse
+from newsmodel.registry import article_type_for
 from newsmodel.schema import json_schema
 from newsmodel.serialize import to_json
 
@@ -69,10 +71,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--format",
-        choices=("json", "jsonl", "summary"),
+        choices=("json", "jsonl", "summary", "ninjs", "jsonld", "ftm", "html"),
         default=None,
         help="json (indented; the default for one article), jsonl (one line per article; "
-        "the default and only form for many) or summary (for people)",
+        "the default and only form for many), summary (for people), ninjs (IPTC ninjs), "
+        "jsonld (schema.org NewsArticle), ftm (FollowTheMoney-style sanction entities, one "
+        "per line) or html (a page showing every fact)",
+    )
+    run.add_argument(
+        "--ninjs-version",
+        choices=("2.2", "3.1"),
+        default="2.2",
+        help="the ninjs version written by --format ninjs (default 2.2)",
+    )
+    run.add_argument(
+        "--type",
+        dest="article_type",
+        metavar="TAG",
+        default=None,
+        help="parse as this registered article type (e.g. one a plugin adds), with the "
+        "extractors it declares; one article only",
     )
     batch = run.add_argument_group("many articles")
     batch.add_argument(
@@ -153,6 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _parse_one(args)
     if args.format not in (None, "jsonl"):
         parser.error(f"--format {args.format} is for one article; many are written as jsonl")
+    if args.article_type is not None:
+        parser.error("--type is for one article")
     return _parse_batch(args, jsonl)
 
 
@@ -181,18 +201,44 @@ def _parse_one(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(f"newsmodel: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    if args.article_type is not None:
+        try:
+            article_type_for(args.article_type)
+        except RegistryError as exc:
+            print(f"newsmodel: error: {exc}", file=sys.stderr)
+            return EXIT_INPUT
     try:
-        article = parse(text, published=args.published)
+        article = parse(text, published=args.published, as_type=args.article_type)
     except NewsmodelError as exc:
         print(f"newsmodel: error: {path}: {exc}", file=sys.stderr)
         return EXIT_PARSE
     fmt = args.format or "json"
     with _output(args.output) as out:
-        if fmt == "summary":
-            out.write(render_summary(article))
-        else:
-            out.write(to_json(article, indent=2 if fmt == "json" else None) + "\n")
+        out.write(_render(article, fmt, args.ninjs_version))
     return EXIT_OK
+
+
+def _render(article: Article, fmt: str, ninjs_version: str) -> str:
+    """The text ``--format`` asks for, ending in a newline."""
+    if fmt == "summary":
+        return render_summary(article)
+    if fmt == "html":
+        from newsmodel.render import render_html
+
+        return render_html(article)
+    if fmt in {"ninjs", "jsonld", "ftm"}:
+        from newsmodel import export
+
+        if fmt == "ftm":
+            records = export.sanction_records(article)
+            return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        data = (
+            export.to_ninjs(article, version="3.1" if ninjs_version == "3.1" else "2.2")
+            if fmt == "ninjs"
+            else export.to_jsonld(article)
+        )
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return to_json(article, indent=2 if fmt == "json" else None) + "\n"
 
 
 def _records(args: argparse.Namespace, jsonl: bool) -> Iterator[Record]:

@@ -12,6 +12,7 @@ import ast
 import inspect
 import itertools
 import textwrap
+import typing
 from functools import cache
 from typing import Any
 
@@ -82,9 +83,18 @@ def _attrs_classes(cls: type) -> list[type]:
         if current in seen or not attrs.has(current):
             continue
         seen[current] = None
+        hints = _type_hints(current)
         for field in attrs.fields(current):
-            stack.extend(_classes_in(field.type))
+            stack.extend(_classes_in(hints.get(field.name, field.type)))
     return list(seen)
+
+
+def _type_hints(cls: type) -> dict[str, Any]:
+    """The resolved annotations of *cls*, so that classes of extension modules are found."""
+    try:
+        return typing.get_type_hints(cls)
+    except (NameError, TypeError):
+        return {}
 
 
 def _classes_in(annotation: Any) -> list[type]:

@@ -6,13 +6,18 @@ An extractor is any object with a ``name`` and an ``extract`` method that reads 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, runtime_checkable
 
 if TYPE_CHECKING:
     from newsmodel.document import Document
 
-__all__ = ["Extractor"]
+__all__ = ["ExtractFunction", "Extractor"]
+
+#: A plain extractor function, as a module's ``extract(doc)``: wrap it in
+#: :class:`~newsmodel.FunctionExtractor`, or point a ``newsmodel.extractors``
+#: entry point at it.
+ExtractFunction: TypeAlias = Callable[["Document"], Mapping[str, Any]]
 
 
 @runtime_checkable
