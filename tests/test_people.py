@@ -43,6 +43,43 @@ ARTICLE = (
         ("General Motors said on Monday.", []),
         ("It happened in March and May.", []),
         ("The ICC and NATO reacted.", []),
+        # names joined by "of", "and", "to": each person read on their own
+        ("King Fahd of Saudi Arabia arrived.", [("Fahd", "King")]),
+        (
+            "US Undersecretary of State Carl Hobbs arrived.",
+            [("Carl Hobbs", "Undersecretary of State")],
+        ),
+        ("He sent Chancellor Max Bauer to Brazil.", [("Max Bauer", "Chancellor")]),
+        (
+            "Prince Rupert and Princess Alma will visit.",
+            [("Rupert", "Prince"), ("Alma", "Princess")],
+        ),
+        (
+            "Treasury Secretary Ted Vance and US President Mary Dunn met.",
+            [("Ted Vance", "Treasury Secretary"), ("Mary Dunn", "President")],
+        ),
+        (
+            "The Bank of England and Paul Rowe disagreed.",
+            [("Paul Rowe", None)],
+        ),
+        (
+            "Under-Secretary of State for Economic Affairs Allen Ward said.",
+            [("Allen Ward", "Under-Secretary of State for Economic Affairs")],
+        ),
+        (
+            "Minister of Trade and Industry Kenji Sato said.",
+            [("Kenji Sato", "Minister of Trade and Industry")],
+        ),
+        # given names that are also months or common words; East Asian order
+        ("Jan Kowalczyk said so.", [("Jan Kowalczyk", None)]),
+        ("Officials said Park Ji-won would go.", [("Park Ji-won", None)]),
+        # not people: a verb and a country, sectors, places, prizes
+        ("Wants Japan to open its markets.", []),
+        ("Agribusiness Education is a field.", []),
+        ("They met in Punta del Este.", []),
+        ("He won the Gold Medal.", []),
+        ("Fort Worth grew fast.", []),
+        ("Minister of Trade spoke.", []),
     ],
 )
 def test_find_persons(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -123,6 +160,15 @@ def test_subject_preferred_over_object() -> None:
     person = index.resolve_pronoun(len(text) - 2, "he")
     assert person is not None
     assert person.name == "Vladimir Putin"
+
+
+def test_repeated_names_keep_their_own_spans() -> None:
+    """A name read once (and cached) is placed at each of its own offsets."""
+    text = "Anna Berg spoke. Later,  Anna Berg left. President Anna Berg returned."
+    spans = [text[m.span.start : m.span.end] for m in people.find_persons(text)]
+    names = [text[m.name_span.start : m.name_span.end] for m in people.find_persons(text)]
+    assert spans == ["Anna Berg", "Anna Berg", "President Anna Berg"]
+    assert names == ["Anna Berg", "Anna Berg", "Anna Berg"]
 
 
 def test_index_is_memoised_per_document() -> None:

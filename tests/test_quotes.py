@@ -181,6 +181,115 @@ def test_attribution(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # mark styles: reversed guillemets, „German“, corner brackets of both kinds
+        (
+            "»We are ready to act now«, Berg said.",
+            [("We are ready to act now", "Anna Berg", "Berg", "said")],
+        ),
+        (
+            "„We are ready to act now“, sagte Berg. The talks went on.",
+            [],  # a German cue is not in the lexicon: no speaker, no attributed quote
+        ),
+        (
+            "『We are ready to act now』, Berg said.",
+            [("We are ready to act now", "Anna Berg", "Berg", "said")],
+        ),
+        # a writer who reopens the quote at each sentence: one quote
+        (
+            'Berg said: "We are ready to act. "The talks will go on."',
+            [("We are ready to act. The talks will go on.", "Anna Berg", "Berg", "said")],
+        ),
+        # a quote that ends its sentence does not hide the next sentence's subject
+        (
+            '"We are ready to act now." Kell said the plan "lacked real teeth".',
+            [
+                ("We are ready to act now.", None, None, None),
+                ("lacked real teeth", "Tomas Kell", "Kell", "said"),
+            ],
+        ),
+        # cue phrases: inverted with a title, told reporters, wrote in a letter
+        (
+            '"Prices will rise this year," said the finance minister.',
+            [("Prices will rise this year,", "Tomas Kell", "the finance minister", "said")],
+        ),
+        (
+            '"Prices will rise this year," Kell told reporters on Monday.',
+            [("Prices will rise this year,", "Tomas Kell", "Kell", "told reporters")],
+        ),
+        (
+            'Kell told reporters: "Prices will rise this year."',
+            [("Prices will rise this year.", "Tomas Kell", "Kell", "told reporters")],
+        ),
+        (
+            '"Prices will rise this year," Berg wrote in a letter.',
+            [("Prices will rise this year,", "Anna Berg", "Berg", "wrote in a letter")],
+        ),
+        # anonymous sources are kept as written
+        (
+            '"Prices will rise this year," according to a senior official.',
+            [
+                (
+                    "Prices will rise this year,",
+                    "a senior official",
+                    "a senior official",
+                    "according to",
+                )
+            ],
+        ),
+        (
+            '"Prices will rise this year," a source close to the talks said.',
+            [
+                (
+                    "Prices will rise this year,",
+                    "a source close to the talks",
+                    "a source close to the talks",
+                    "said",
+                )
+            ],
+        ),
+        # "they" with no group named before stays as written
+        (
+            '"Prices will rise this year," they said.',
+            [("Prices will rise this year,", "they", "they", "said")],
+        ),
+        # a single word said aloud, with its own attribution, is a quote
+        ('"Absolutely," Berg said.', [("Absolutely,", "Anna Berg", "Berg", "said")]),
+        # a clause fragment is no speaker
+        (
+            'The rally heard "more jobs for everyone", often in his campaign.',
+            [],
+        ),
+    ],
+)
+def test_issue_patterns(
+    text: str, expected: list[tuple[str, str | None, str | None, str | None]]
+) -> None:
+    """Every pattern of issue 3 gives the expected quote, speaker, mention and cue."""
+    assert summary(text) == expected
+
+
+def test_split_by_full_stop_is_one_quote() -> None:
+    """``"A," X said. "B."`` is one split quote (MODEL.md), spanning both pieces."""
+    text = '"We are ready," Berg said. "We will act at once."'
+    full = HEAD + CAST + text
+    (quote,) = direct(text)
+    assert full[quote.span.start : quote.span.end] == text
+    assert quote.text == "We are ready, We will act at once."
+
+
+def test_reopened_paragraphs_are_separate_quotes() -> None:
+    """Each paragraph of a multi-paragraph quote is a quote of the same speaker."""
+    text = 'Berg said: "We are ready to act.\n\n"We will not wait.\n\n"The talks go on."'
+    assert summary(text) == [
+        ("We are ready to act.", "Anna Berg", "Berg", "said"),
+        ("We will not wait.", "Anna Berg", None, None),
+        ("The talks go on.", "Anna Berg", None, None),
+    ]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         'Berg reads "The Art of War" every year.',  # title of a work
@@ -189,6 +298,11 @@ def test_attribution(
         'Kell, known as "Tiger", left.',  # nickname
         "The companies' results and the ministers' plans were late.",  # plural possessives
         "Rock 'n' roll came back in the '90s.",  # elisions
+        'The so-called "Iron Lady" left.',  # a nickname in title case
+        'Kell, nicknamed "the Bulldozer", left.',  # a nickname after a cue-less comma
+        'Kell\'s "plan for growth" was published.',  # a term without a speech verb
+        'The word "sovereignty" came up twice.',  # a single quoted word
+        "Berg’s «Songs of Peace» sold well.",  # a title in guillemets
     ],
 )
 def test_not_quotes(text: str) -> None:
@@ -282,6 +396,8 @@ def test_seed_article() -> None:
         ("a “b ‘c d’ e” f", [(5, 9), (2, 12)]),
         ("it’s Kell’s", []),
         ('a "b c', [(2, None)]),
+        ('a "b c. "d e" f', [(2, None), (8, 12)]),  # left open before a new sentence
+        ("»a b« c", [(0, 4)]),  # reversed guillemets
     ],
 )
 def test_find_marks(text: str, expected: list[tuple[int, int | None]]) -> None:

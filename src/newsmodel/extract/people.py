@@ -21,7 +21,7 @@ import json
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import attrs
 import regex
@@ -69,6 +69,8 @@ class Lexicon:
     """Function words, months, weekdays and generic nouns that are never a name."""
     pronouns: dict[str, Gender | None]
     """Personal pronouns that may stand for a speaker."""
+    place_prefixes: frozenset[str]
+    """Words that open a place name (``punta``, ``fort``), never a person's name."""
     raw: dict[str, Any]
     """The whole data file, for the other lists the quotes extractor reads."""
 
@@ -92,6 +94,9 @@ def lexicon() -> Lexicon:
         org_words=frozenset(w.lower() for w in data["org_words"]),
         non_name_words=frozenset(w.lower() for w in data["non_name_words"]),
         pronouns=dict(data["pronouns"]),
+        place_prefixes=frozenset(
+            w.lower() for w in data["place_prefixes"] if not w.startswith("_comment")
+        ),
         raw=data,
     )
 
@@ -234,35 +239,6 @@ def _gap_ok(text: str, a: _Token, b: _Token) -> bool:
     return 0 < len(gap) <= 5 and match(NAME_GAP, text, a.end, b.start) is not None
 
 
-def _runs(text: str, tokens: list[_Token], lex: Lexicon) -> Iterator[tuple[int, int]]:
-    """Yield ``(i, j)`` for each run ``tokens[i:j]`` of capitalised words."""
-    i, n = 0, len(tokens)
-    while i < n:
-        if not tokens[i].capitalised:
-            i += 1
-            continue
-        j = i + 1
-        while (
-            j < n and not _ends_run(tokens[j - 1], lex) and _gap_ok(text, tokens[j - 1], tokens[j])
-        ):
-            tok = tokens[j]
-            if tok.capitalised:
-                j += 1
-                continue
-            # a lower-case particle or title connector between two capitalised words
-            if (
-                (tok.lower in NAME_PARTICLES or tok.lower in TITLE_CONNECTORS)
-                and j + 1 < n
-                and tokens[j + 1].capitalised
-                and _gap_ok(text, tok, tokens[j + 1])
-            ):
-                j += 2
-                continue
-            break
-        yield i, j
-        i = j
-
-
 # -- reading one run --------------------------------------------------------------
 
 
@@ -329,6 +305,7 @@ def split_title(words: Sequence[str]) -> tuple[int, int]:
         title_start < limit
         and (words[title_start] in lex.non_name_words or words[title_start] in TITLE_CONNECTORS)
         and not _head_at(words, title_start, lex)
+        and words[title_start] not in lex.first_names  # Jan Nowak, April Ryan
     ):
         title_start += 1
     if not name_start:
@@ -432,11 +409,15 @@ def _read_run(text: str, run: list[_Token], before: list[_Token]) -> PersonMenti
     if not core or len(core) > _MAX_NAME_WORDS:
         return None
     last = len(name_toks) - 1
+    if len(core) > 1 and not _name_shaped(name_toks, name_words, lex):
+        return None
     for number, (tok, word) in enumerate(zip(name_toks, name_words, strict=True)):
         if word in NAME_PARTICLES or word in NAME_SUFFIXES:
             continue
         if number == last and len(core) > 1 and (word in lex.title_heads or word in _MONTHS):
             continue  # Ruth May, Alan Major, Ann Dean
+        if number == 0 and last > 0 and _given_name_first(name_toks, word, lex):
+            continue  # Jan Nowak, April Ryan, Park Min-ho
         if (
             word in lex.org_words
             or word in lex.non_name_words
@@ -483,6 +464,49 @@ def _read_run(text: str, run: list[_Token], before: list[_Token]) -> PersonMenti
     )
 
 
+# A given name of East Asian form after the family name: "Min-ho", "Jae-in".
+HYPHENATED_GIVEN_NAME = regex.compile(
+    r"""
+    \p{Lu}\p{Ll}{1,8}                              # the first syllable
+    -\p{Ll}{1,8}                                   # a hyphen and the second, lower-case
+    \Z                                            # and nothing else
+    """,
+    regex.VERBOSE,
+)
+
+
+def _given_name_first(run: list[_Token], word: str, lex: Lexicon) -> bool:
+    """Return whether a word that is usually no name opens this one.
+
+    A known given name that is also a month or a common word (``Jan Nowak``,
+    ``April Ryan``), or a family name before a hyphenated given name
+    (``Park Min-ho``).
+    """
+    if word in lex.first_names and word not in _WEEKDAYS:
+        return True
+    return len(run) == 2 and match(HYPHENATED_GIVEN_NAME, run[1].word) is not None
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _name_shaped(run: list[_Token], words: list[str], lex: Lexicon) -> bool:
+    """Return whether a run of two or more words can be a person's name at all.
+
+    Not a place (``Punta del Este``, ``Fort Worth``: a place word first), not a
+    phrase holding a country name (``Wants Japan``) unless a known given name
+    opens it (``Michael Jordan``).
+    """
+    if words[0] in lex.place_prefixes:
+        return False
+    if words[0] in lex.first_names:
+        return True
+    return not any(
+        geo.country_code(t.word) is not None and t.word[:1].isupper() and not _is_acronym(t.word)
+        for t in run
+    )
+
+
 def find_persons(text: str, start: int = 0, end: int | None = None) -> Iterator[PersonMention]:
     """Yield the person mentions in ``text[start:end]``, in order.
 
@@ -504,81 +528,253 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> Iterator[
             yield mention
 
 
-def _clusters(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Yield stretches of text that hold capitalised words close together."""
-    lo = hi = -1
-    for m in finditer(CAPITALISED_WORD, text, start, end):
-        if lo >= 0 and m.start() - hi <= 8:
-            hi = m.end()
-            continue
-        if lo >= 0:
-            yield lo, hi
-        lo, hi = m.start(), m.end()
-    if lo >= 0:
-        yield lo, hi
-
-
-def _split_runs(
-    tokens: list[_Token], runs: Iterator[tuple[int, int]], lex: Lexicon
-) -> Iterator[tuple[int, int]]:
-    """Split runs at connectors that join two names (``Peter Lund and Maria``).
-
-    A connector stays inside a title (``Secretary of State``).
-    """
-    for i, j in runs:
-        start = i
-        for k in range(i + 1, j - 1):
-            if tokens[k].lower not in TITLE_CONNECTORS:
-                continue
-            left, right = tokens[k - 1].bare, tokens[k + 1].bare
-            if _is_title_word(left, lex) or _is_title_word(right, lex):
-                continue
-            if start < k:
-                yield start, k
-            start = k + 1
-        if start < j:
-            yield start, j
-
-
 def _all_mentions(text: str, start: int, end: int) -> Iterator[PersonMention]:
-    """Yield every run that reads as a name, bare single words included."""
+    """Yield every run that reads as a name, bare single words included.
+
+    One pattern finds each run of capitalised words (with the particles and
+    connectors between them) in a single pass; its words are split at white
+    space, and a reading of the words is cached across articles.
+    """
     lex = lexicon()
-    floor = start
-    for c_lo, c_hi in _clusters(text, start, end):
-        tokens = _tokens(text, c_lo, c_hi)
-        for i, j in _split_runs(tokens, _runs(text, tokens, lex), lex):
-            before: list[_Token] = []
-            if i == 0:
-                last = match(LAST_WORD, text, max(floor, c_lo - 30), c_lo)
-                if last is not None and last.group("word").lower() in lex.title_heads:
-                    before = _tokens(text, max(start, c_lo - 80), c_lo)
-                    # the words before must touch the run (no punctuation between)
-                    while before and not _gap_ok(text, before[-1], tokens[i]):
-                        before = []
-            mention = _read_run(text, tokens[i:j], _adjacent(text, before))
-            if mention is not None:
-                yield mention
-        floor = c_hi
+    non_names = lex.non_name_words
+    for m in finditer(CAPITALISED_RUN, text, start, end):
+        surface = m.group()
+        if " " not in surface and "\n" not in surface and "\t" not in surface:
+            if surface.lower() in non_names:
+                continue  # "The", "But", "He": the commonest capitalised words
+            tokens = [_Token(m.start(), m.end(), surface)]
+        else:
+            tokens = _split_words(surface, m.start())
+        for i, j in _runs_of(tokens, lex) if len(tokens) > 1 else ((0, 1),):
+            run = tokens[i:j]
+            ahead = _title_before(text, run[0], start, lex) if i == 0 else []
+            if len(run) == 1 and not ahead and run[0].lower in non_names:
+                continue
+            words = ahead + run
+            for rel in _read_words(tuple(t.word for t in ahead), tuple(t.word for t in run)):
+                yield rel.place(words)
 
 
-# A capitalised word (the seed of a name run).
-CAPITALISED_WORD = regex.compile(
+def _split_words(surface: str, at: int) -> list[_Token]:
+    """Split a run's surface at white space into tokens with their offsets."""
+    tokens = []
+    pos = 0
+    for word in surface.split():
+        pos = surface.find(word, pos)
+        tokens.append(_Token(at + pos, at + pos + len(word), word))
+        pos += len(word)
+    return tokens
+
+
+def _runs_of(tokens: list[_Token], lex: Lexicon) -> Iterator[tuple[int, int]]:
+    """Cut a matched run after a possessive or a sentence-final word (``Putin's``, ``Lee.``)."""
+    i = 0
+    n = len(tokens)
+    for k in range(n - 1):
+        if _ends_run(tokens[k], lex):
+            yield from _trim_connectors(tokens, i, k + 1)
+            i = k + 1
+    if i < n:
+        yield from _trim_connectors(tokens, i, n)
+
+
+def _trim_connectors(tokens: list[_Token], i: int, j: int) -> Iterator[tuple[int, int]]:
+    """Yield the run ``tokens[i:j]`` without lower-case words at its edges."""
+    while i < j and not tokens[i].capitalised:
+        i += 1
+    while j > i and not tokens[j - 1].capitalised:
+        j -= 1
+    if j > i:
+        yield i, j
+
+
+def _title_before(text: str, first: _Token, floor: int, lex: Lexicon) -> list[_Token]:
+    """Return the lower-case title words right before a run (``spokesman Mark Fenn``)."""
+    gap = first.start - 1
+    if gap <= floor or text[gap] not in " \t\u00a0":
+        return []
+    begin = max(
+        text.rfind(" ", max(floor, gap - 30), gap), text.rfind("\n", max(floor, gap - 30), gap)
+    )
+    last = text[begin + 1 : gap]
+    if not last.islower() or last not in lex.title_heads:
+        return []
+    before = _tokens(text, max(floor, first.start - 80), first.start)
+    # the words before must touch the run (no punctuation between)
+    if not before or not _gap_ok(text, before[-1], first):
+        return []
+    return _adjacent(text, before)
+
+
+# A run of capitalised words, with the name particles and title connectors
+# between them ("Ludwig van Beethoven", "Secretary of State George Shultz").
+CAPITALISED_RUN = regex.compile(
     r"""
-    (?<![\p{L}\p{N}'’\-])                        # at a word start
-    \p{Lu}[\p{L}\p{M}'’\-.]{0,40}                 # a capital and the rest of the word
+    (?<![\p{L}\p{N}'’\-])                              # at a word start
+    \p{Lu}[\p{L}\p{M}]{0,30}                           # a capitalised word
+    (?:[\-'’]\p{L}[\p{L}\p{M}]{0,30}){0,3}               # joined parts: -Claude, 'Brien, 's
+    (?:\.(?:\p{L}\.){0,4})?                             # an abbreviation's or initial's dots
+    (?:
+      (?:[ \t\u00a0]{1,3}|[ \t]{0,2}\n[ \t]{0,2})         # the gap: spaces or one line break
+      (?:(?:al|el|bin|ibn|bint|abu|van|von|der|den|de|da|di|du|del|della|dos|das|la|le|ter|ten
+           |of|for|the|and|on|to)                     # a particle or connector
+         (?:[ \t\u00a0]{1,3}|[ \t]{0,2}\n[ \t]{0,2}))?   # and its gap
+      \p{Lu}[\p{L}\p{M}]{0,30}                         # the next capitalised word
+      (?:[\-'’]\p{L}[\p{L}\p{M}]{0,30}){0,3}             # its joined parts
+      (?:\.(?:\p{L}\.){0,4})?                           # its dots
+    ){0,12}
+    (?![\p{L}\p{M}])                                   # the run ends at a word end
     """,
     regex.VERBOSE,
 )
 
-# The last lower-case word before a position (a title such as "spokesman").
-LAST_WORD = regex.compile(
-    r"""
-    .{0,30}?                                     # anything before
-    (?<![\p{L}])(?P<word>\p{Ll}[\p{L}\-]{1,25})    # the word
-    [ \t\u00a0]{1,3}$                             # then the gap up to the run
-    """,
-    regex.VERBOSE | regex.DOTALL,
-)
+
+@attrs.frozen
+class _Relative:
+    """A mention read from words alone: offsets as (word index, characters into it)."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+    name_start: tuple[int, int]
+    name_end: tuple[int, int]
+    name: str
+    title: str | None
+    honorific: str | None
+    gender: Gender | None
+
+    def place(self, words: list[_Token]) -> PersonMention:
+        """Return the mention at the real offsets of *words*."""
+
+        def at(pos: tuple[int, int]) -> int:
+            return words[pos[0]].start + pos[1]
+
+        return PersonMention(
+            span=Span(start=at(self.start), end=at(self.end)),
+            name_span=Span(start=at(self.name_start), end=at(self.name_end)),
+            name=self.name,
+            title=self.title,
+            honorific=self.honorific,
+            gender=self.gender,
+        )
+
+
+@lru_cache(maxsize=65536)
+def _read_words(before: tuple[str, ...], run: tuple[str, ...]) -> tuple[_Relative, ...]:
+    """Read a capitalised run (and the title words before it) from its words alone.
+
+    The reading depends only on the words, so it is cached: names and titles
+    recur across articles. The words are laid out with single spaces and read
+    with :func:`_read_joined`; offsets come back relative to the words.
+    """
+    words = (*before, *run)
+    synthetic = " ".join(words)
+    tokens: list[_Token] = []
+    at = 0
+    for word in words:
+        tokens.append(_Token(at, at + len(word), word))
+        at += len(word) + 1
+    starts = [t.start for t in tokens]
+
+    def rel(offset: int) -> tuple[int, int]:
+        k = bisect.bisect_right(starts, offset) - 1
+        return k, offset - starts[k]
+
+    return tuple(
+        _Relative(
+            start=rel(m.span.start),
+            end=rel(m.span.end),
+            name_start=rel(m.name_span.start),
+            name_end=rel(m.name_span.end),
+            name=m.name,
+            title=m.title,
+            honorific=m.honorific,
+            gender=m.gender,
+        )
+        for m in _read_joined(synthetic, tokens[len(before) :], tokens[: len(before)])
+    )
+
+
+def _read_joined(text: str, run: list[_Token], before: list[_Token]) -> Iterator[PersonMention]:
+    """Read a run whose parts may be joined by ``of``, ``and``, ``to``, ``for``, ``on``.
+
+    Left to right, a connector ends a person when the words before it read as a
+    name that ends right there (``King Fahd | of Saudi Arabia``, ``Prince Charles |
+    and Princess Diana``, ``Chancellor Max Bauer | to Brazil``); otherwise it stays
+    inside a title (``Secretary of State for Economic Affairs Allen Wallis``).
+    """
+    cur = 0
+    for k in range(1, len(run) - 1):
+        tok = run[k]
+        if k <= cur or tok.capitalised or tok.lower not in TITLE_CONNECTORS:
+            continue
+        left = run[cur:k]
+        mention = _read_run(text, left, before if cur == 0 else [])
+        if mention is not None and _ends_at(mention, left) and not _after_connector(mention, left):
+            yield mention
+            cur = k + 1
+        elif tok.lower in _CLAUSE_CONNECTORS and not _has_head(left):
+            cur = k + 1  # "the Bank of England and Paul Volcker": no title goes on
+    rest = run[cur:]
+    mention = _read_run(text, rest, before if cur == 0 else [])
+    if mention is not None and _after_connector(mention, rest):
+        mention = None  # "Minister of Trade" names no one
+    if mention is None:
+        mention = _read_titled_tail(text, rest)
+    if mention is not None:
+        yield mention
+
+
+#: Connectors that join two phrases rather than the parts of one title.
+_CLAUSE_CONNECTORS = frozenset({"and", "to", "on"})
+
+
+def _has_head(run: list[_Token]) -> bool:
+    """Return whether a title head stands among the words of *run*."""
+    lex = lexicon()
+    words = [t.bare for t in run]
+    return any(_head_at(words, k, lex) for k in range(len(words)))
+
+
+def _ends_at(mention: PersonMention, run: list[_Token]) -> bool:
+    """Return whether the mention's name reaches the last word of *run*."""
+    return mention.name_span.end > run[-1].start
+
+
+def _after_connector(mention: PersonMention, run: list[_Token]) -> bool:
+    """Return whether the name follows a connector inside a title (``Minister of Trade``)."""
+    for k in range(1, len(run)):
+        if run[k].start == mention.name_span.start:
+            return run[k - 1].lower in TITLE_CONNECTORS and not run[k - 1].capitalised
+    return False
+
+
+def _read_titled_tail(text: str, run: list[_Token]) -> PersonMention | None:
+    """Read ``Under-Secretary of State for Economic Affairs Allen Wallis``.
+
+    A title that holds connectors ends with the person's name: the words after
+    the last connector, from a known given name or else the last two.
+    """
+    lex = lexicon()
+    last = max((k for k, t in enumerate(run) if not t.capitalised), default=-1)
+    if last <= 0 or not any(_head_at([t.bare for t in run], k, lex) for k in range(last)):
+        return None
+    tail = run[last + 1 :]
+    if not tail:
+        return None
+    start = max(0, len(tail) - 2)
+    for k in range(max(0, len(tail) - 3), len(tail) - 1):
+        if tail[k].bare in lex.first_names or _is_initial(tail[k].word):
+            start = k
+            break
+    while start < len(tail) - 1 and tail[start].bare in lex.title_modifiers:
+        start += 1
+    name = _read_run(text, tail[start:], [])
+    if name is None or name.title or len(name.tokens) < 2:
+        return None
+    title = " ".join(text[run[0].start : tail[start - 1].end if start else run[last].end].split())
+    if not start:
+        title = " ".join(text[run[0].start : run[last - 1].end].split())
+    return attrs.evolve(name, span=Span(start=run[0].start, end=name.span.end), title=title)
 
 
 def _adjacent(text: str, before: list[_Token]) -> list[_Token]:
@@ -592,8 +788,9 @@ def _adjacent(text: str, before: list[_Token]) -> list[_Token]:
 # -- the index ----------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class _Resolved:
+class _Resolved(NamedTuple):
+    """A mention with the person it stands for (a tuple: built by the thousand)."""
+
     mention: PersonMention
     person: Person
     subject: bool
@@ -669,7 +866,7 @@ class PersonIndex:
         first_names: dict[str, list[int]] = {}
         for k, (first, _) in enumerate(cluster_keys):
             first_names.setdefault(first, []).append(k)
-        resolved: list[_Resolved] = []
+        resolved: list[tuple[PersonMention, int, bool]] = []
         last_of: dict[int, int] = {}
         # 2. walk in order; single words resolve to the nearest full name
         for m in mentions:
@@ -696,10 +893,12 @@ class PersonIndex:
                 persons[number] = person = attrs.evolve(person, gender=m.gender)
             if person.title is None and m.title is not None:
                 persons[number] = person = attrs.evolve(person, title=m.title)
-            resolved.append(_Resolved(mention=m, person=person, subject=self._subject(m)))
+            resolved.append((m, number, self._subject(m)))
         # persons may have gained a gender or title after their early mentions
         by_name = {p.name: p for p in persons}
-        self._resolved = [attrs.evolve(r, person=by_name[r.person.name]) for r in resolved]
+        self._resolved = [
+            _Resolved(m, by_name[persons[number].name], subject) for m, number, subject in resolved
+        ]
         self.persons = persons
 
     @staticmethod
@@ -964,25 +1163,14 @@ SENTENCE_START = regex.compile(
 
 # -- memoised per document ---------------------------------------------------------------
 
-_CACHE: dict[int, tuple[str, PersonIndex]] = {}
-
 
 def index(doc: Document) -> PersonIndex:
-    """Return the :class:`PersonIndex` of *doc*, built once per text.
+    """Return the :class:`PersonIndex` of *doc*, built once per document.
 
-    Memoised on the document's identity and text, so the quotes and visits
-    extractors share one index even though the pipeline clears ``doc._cache``
-    between steps.
+    Stored with :meth:`Document.memo`, so the quotes and visits extractors share
+    one index.
     """
-    key = id(doc)
-    hit = _CACHE.get(key)
-    if hit is not None and (hit[0] is doc.text or hit[0] == doc.text):
-        return hit[1]
-    built = build_index(doc.text)
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    _CACHE[key] = (doc.text, built)
-    return built
+    return doc.memo("people.index", lambda: build_index(doc.text))
 
 
 def build_index(text: str, start: int = 0, end: int | None = None) -> PersonIndex:

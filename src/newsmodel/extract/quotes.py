@@ -23,9 +23,10 @@ pronoun becomes the fullest name the article gives.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import regex
@@ -126,20 +127,80 @@ def _cue_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
 
 
 def find_cues(text: str, start: int, end: int) -> Iterator[CueHit]:
-    """Yield the speech verbs and ``according to`` cues in ``text[start:end]``."""
+    """Yield the speech verbs and ``according to`` cues in ``text[start:end]``.
+
+    The whole text is scanned once (the table is kept for the latest text) and
+    each call reads its stretch from that table.
+    """
+    starts, hits = _cue_table(text)
+    i = bisect.bisect_left(starts, start)
+    while i < len(hits) and hits[i].end() <= end:
+        yield hits[i]
+        i += 1
+
+
+#: The cue table of the latest text: (text, starts, hits). One slot is enough: the
+#: extractor asks about one document at a time.
+_CUE_SLOT: list[tuple[str, list[int], list[CueHit]]] = []
+
+
+def _cue_table(text: str) -> tuple[list[int], list[CueHit]]:
+    """Return every cue of *text*, scanned once, and their start offsets."""
+    slot = _CUE_SLOT[0] if _CUE_SLOT else None
+    if slot is not None and slot[0] is text:
+        return slot[1], slot[2]
+    hits = list(_scan_cues(text, 0, len(text)))
+    starts = [h.start() for h in hits]
+    _CUE_SLOT[:] = [(text, starts, hits)]
+    return starts, hits
+
+
+@cache
+def _cue_firsts() -> frozenset[str]:
+    """Words that may open a cue, as written (lower case, and ``According``)."""
     single, pairs = _cue_words()
-    for m in finditer(SPEECH_WORD_CANDIDATE, text, start, end):
-        word = m.group()
-        if word[0].isupper() and word != "According":
-            continue
+    return frozenset({*single, *pairs, "According"})
+
+
+def _scan_cues(text: str, start: int, end: int) -> Iterator[CueHit]:
+    """Yield the cues of ``text[start:end]``.
+
+    A set intersection of the text's words with the cue lexicon tells which cue
+    words occur at all (a C-speed prefilter); only their occurrences are then
+    located and checked.
+    """
+    single, pairs = _cue_words()
+    words = text[start:end].replace("—", " ").replace("–", " ").replace("/", " ").split()
+    present = {w.strip(_EDGE_PUNCT) for w in words} & _cue_firsts()
+    found: list[tuple[int, str]] = []
+    for word in present:
+        at = text.find(word, start, end)
+        while at >= 0:
+            stop = at + len(word)
+            if _whole_word(text, at, stop):
+                found.append((at, word))
+            at = text.find(word, stop, end)
+    for at, word in sorted(found):
         low = word.lower()
+        stop = at + len(word)
         if low in pairs:
-            nxt = match(NEXT_WORD, text, m.end(), end)
+            nxt = match(NEXT_WORD, text, stop, end)
             if nxt is not None and nxt.group("word") in pairs[low]:
-                yield CueHit(m.start(), nxt.end(), text[m.start() : nxt.end()])
+                yield CueHit(at, nxt.end(), text[at : nxt.end()])
                 continue
         if low in single:
-            yield CueHit(m.start(), m.end(), word)
+            yield CueHit(at, stop, word)
+
+
+#: Punctuation that may cling to a word split at white space.
+_EDGE_PUNCT = "\"'“”‘’«»()[]{},.;:!?—–-…/*"
+
+
+def _whole_word(text: str, lo: int, hi: int) -> bool:
+    """Return whether ``text[lo:hi]`` stands as a whole word (not inside another)."""
+    before = text[lo - 1] if lo > 0 else " "
+    after = text[hi] if hi < len(text) else " "
+    return not (before.isalnum() or before in "'’-") and not (after.isalnum() or after == "-")
 
 
 def _complement_pattern() -> regex.Pattern[str]:
@@ -234,6 +295,8 @@ class QuotedStretch:
     """One past the closing mark (or the paragraph's last character)."""
     paragraph: int
     """Index of the paragraph that holds it."""
+    reopened: tuple[int, ...] = ()
+    """Offsets of marks that reopen the quote at a new sentence (left out of its words)."""
 
     @property
     def inner(self) -> tuple[int, int]:
@@ -272,11 +335,39 @@ def find_marks(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
 
     Returns:
         ``(open, close)`` offsets of every quote found, nested ones included;
-        ``close`` is None for a quote still open at the end of the paragraph (only
-        the outermost such quote is reported).
+        ``close`` is None for a quote left open: at the end of the paragraph (only
+        the outermost such quote is reported), or before a new quote opens at the
+        start of the next sentence (``"We are ready. "The talks ...``).
+    """
+    return [(a, b) for a, b, _ in _pair_marks(text, start, end)]
+
+
+def _left_open(text: str, stack: list[tuple[str, int]], c: str, i: int, lo: int) -> int | None:
+    """Return where an open quote ends when a new one opens at a sentence start.
+
+    ``"We are ready. "The talks ...``: the same double mark opens again right
+    after a full stop while the first quote is still open, so the first one ends
+    at that full stop (the writer left it unclosed). Returns that end, or None.
+    """
+    if len(stack) != 1 or c not in _DOUBLE or stack[0][0] not in _DOUBLE:
+        return None
+    if c not in _CLOSERS.get(stack[0][0], ""):
+        return None
+    k = i
+    while k > lo and text[k - 1] in " \t\u00a0":
+        k -= 1
+    if k == i or k <= stack[0][1] + 1 or text[k - 1] not in ".!?…":
+        return None
+    return k
+
+
+def _pair_marks(text: str, start: int, end: int) -> list[tuple[int, int | None, int]]:
+    """Pair the marks of ``text[start:end]``: ``(open, close, end)`` for each quote.
+
+    ``end`` is one past the closing mark, or where a quote left open stops.
     """
     stack: list[tuple[str, int]] = []
-    pairs: list[tuple[int, int | None]] = []
+    pairs: list[tuple[int, int | None, int]] = []
     for m in finditer(QUOTE_MARK, text, start, end):
         i = m.start()
         c = m.group()
@@ -301,17 +392,21 @@ def find_marks(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
                 for _ in range(len(stack) - 1 - target):
                     stack.pop()  # unclosed inner marks are dropped
                 _, at = stack.pop()
-                pairs.append((at, i))
+                pairs.append((at, i, i + 1))
                 continue
         # 2. otherwise open a quote
         if opens and (c in _CLOSERS) and len(stack) < _MAX_DEPTH:
             if c == "’":
                 continue
+            stop = _left_open(text, stack, c, i, start)
+            if stop is not None:
+                _, at = stack.pop()
+                pairs.append((at, None, stop))
             if single and stack and stack[-1][0] in "'‘" and c in "'‘":
                 continue
             stack.append((c, i))
     if stack:
-        pairs.append((stack[0][1], None))
+        pairs.append((stack[0][1], None, end))
     return pairs
 
 
@@ -351,10 +446,12 @@ def _stretches(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedStret
     """Return the outermost quoted stretches of every paragraph, in order."""
     found: list[QuotedStretch] = []
     for number, (lo, hi) in enumerate(paragraphs):
-        pairs = find_marks(text, lo, hi)
+        pairs = _pair_marks(text, lo, hi)
         spans = []
-        for a, b in pairs:
-            if b is None:
+        for a, b, stop in pairs:
+            if b is None and stop < hi:
+                spans.append((a, stop, False))  # left open before the next quote
+            elif b is None:
                 # runs over the paragraph end: keep it only when the next paragraph
                 # goes on with an opening mark (a multi-paragraph quote)
                 nxt = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
@@ -367,10 +464,26 @@ def _stretches(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedStret
                 spans.append((a, b + 1, True))
         spans.sort(key=lambda s: (s[0], -s[1]))
         reach = -1
+        first = len(found)
         for a, b, closed in spans:
             if a < reach:
                 continue  # nested inside an outer quote
             reach = b
+            previous = found[-1] if len(found) > first else None
+            if (
+                previous is not None
+                and previous.close is None
+                and previous.end < hi
+                and not text[previous.end : a].strip()
+            ):
+                # "We are ready. "The talks ...": one quote whose sentences each reopen
+                found[-1] = attrs.evolve(
+                    previous,
+                    close=b - 1 if closed else None,
+                    end=b,
+                    reopened=(*previous.reopened, a),
+                )
+                continue
             found.append(
                 QuotedStretch(open=a, close=b - 1 if closed else None, end=b, paragraph=number)
             )
@@ -396,13 +509,88 @@ SENTENCE_END = regex.compile(
 )
 
 
-def _words(text: str, lo: int, hi: int) -> list[regex.Match[str]]:
-    return list(finditer(WORD, text, lo, hi))
+class _Word(NamedTuple):
+    """A word of the text (what :data:`WORD` matches), with the match interface."""
+
+    at: int
+    stop: int
+    surface: str
+
+    def start(self) -> int:
+        """Offset of the word's first character."""
+        return self.at
+
+    def end(self) -> int:
+        """Offset one past the word."""
+        return self.stop
+
+    def group(self) -> str:
+        """The word as written."""
+        return self.surface
+
+
+#: Characters that may continue a word after its first letter or digit.
+_WORD_INNER = "'’.-"
+#: What stands around words: quotation marks, brackets, commas and the like.
+_WORD_OUTER = '"“”‘«»„‚‹›「」『』()[]{},;:!?…—–/*&%$#@+=<>|~^`_'
+
+
+def _head_words(text: str, lo: int, hi: int, n: int) -> list[_Word]:
+    """Return the first *n* words of ``text[lo:hi]`` (reading only as far as needed)."""
+    window = min(hi, lo + 12 * n + 60)
+    words = _words(text, lo, window)
+    if len(words) <= n and window < hi:
+        words = _words(text, lo, hi)  # long words: the n-th may be cut, read on
+    return words[:n]
+
+
+#: What may stand before a word's first letter or digit.
+_WORD_EDGE = _WORD_OUTER + _WORD_INNER
+
+
+def _words(text: str, lo: int, hi: int) -> list[_Word]:
+    """Return the words of ``text[lo:hi]``, as :data:`WORD` finds them.
+
+    Most stretches of text split at white space into words with only
+    punctuation around them; those are cut with string methods, and the few
+    others (``1,000``, ``and/or``) go through the pattern.
+    """
+    out: list[_Word] = []
+    segment = text[lo:hi]
+    pos = 0
+    for chunk in segment.split():
+        at = segment.find(chunk, pos)
+        pos = at + len(chunk)
+        if chunk.isalpha() and len(chunk) <= 41:
+            out.append(_Word(lo + at, lo + pos, chunk))
+            continue
+        core = chunk.lstrip(_WORD_EDGE).rstrip(_WORD_OUTER)
+        if not core:
+            continue
+        if len(core) <= 41 and _plain_word(core):
+            start = lo + at + chunk.index(core)
+            out.append(_Word(start, start + len(core), core))
+            continue
+        out.extend(
+            _Word(m.start(), m.end(), m.group())
+            for m in finditer(WORD, text, lo + at, lo + at + len(chunk))
+        )
+    return out
+
+
+def _plain_word(core: str) -> bool:
+    """Return whether *core* is one whole word: letters and digits, inner marks allowed."""
+    if core.isalnum():
+        return True
+    if not core[0].isalnum():
+        return False
+    bare = core.replace("'", "").replace("’", "").replace(".", "").replace("-", "")
+    return not bare or bare.isalnum()
 
 
 def _is_fragment_worthy(text: str, lo: int, hi: int) -> bool:
     """Return whether quoted words can be speech: two words or more, not a title."""
-    words = [w.group() for w in _words(text, lo, hi)]
+    words = [w.group() for w in _head_words(text, lo, hi, 9)]
     if len(words) < 2:
         return False
     inner = text[lo:hi].strip()
@@ -470,8 +658,11 @@ def _cue_at(text: str, m: CueHit, hi: int) -> tuple[str, Span, int]:
         if obj is not None:
             cue_end = _trim_object(text, obj.start("object"), obj.end("object"))
     comp = match(CUE_COMPLEMENT, text, cue_end, hi)
+    if comp is None and " " in verb:
+        # a two-word cue ending in a preposition ("wrote in"): "wrote in a letter"
+        comp = match(CUE_COMPLEMENT, text, m.start() + verb.index(" "), hi)
     if comp is not None:
-        cue_end = comp.end()
+        cue_end = max(cue_end, comp.end())
     cue = " ".join(text[m.start() : cue_end].split())
     return cue, Span(start=m.start(), end=cue_end), cue_end
 
@@ -507,7 +698,11 @@ def _is_verb_use(text: str, m: CueHit, lo: int) -> bool:
 def _strip_phrase(text: str, lo: int, hi: int) -> tuple[int, int]:
     """Trim punctuation, leading conjunctions and trailing adverbs from a phrase."""
     lo, hi = _trim_punct(text, lo, hi)
-    words = _words(text, lo, hi)
+    if hi - lo > 600:
+        # a long phrase: only its edges can change, so read just those
+        words = _words(text, lo, lo + 250)[:-1] + _words(text, hi - 250, hi)[1:]
+    else:
+        words = _words(text, lo, hi)
     while words and words[0].group().lower() in _LEADING_JUNK:
         words = words[1:]
     cues = _cues()
@@ -569,6 +764,8 @@ def _head_of(text: str, lo: int, hi: int, index: people.PersonIndex) -> tuple[in
 
 def _looks_like_speaker(text: str, lo: int, hi: int) -> bool:
     """Return whether a phrase can name a speaker: short, nominal, no clause inside."""
+    if len(text[lo:hi].split()) > 3 * _MAX_SPEAKER_WORDS:
+        return False  # white-space chunks never outnumber words
     words = [w.group() for w in _words(text, lo, hi)]
     if not words or len(words) > 3 * _MAX_SPEAKER_WORDS:
         return False
@@ -599,6 +796,45 @@ def _looks_like_speaker(text: str, lo: int, hi: int) -> bool:
         return True
     return not any(
         w in {"is", "are", "was", "were", "be", "been", "if", "because", "not"} for w in lowered
+    )
+
+
+#: Words that open a common-noun speaker phrase (``the minister``, ``one banking source``).
+_NOMINAL_OPENERS = frozenset(
+    "the a an his her their its our my your this that these those one two three four five "
+    "some several many most few other another both all each every any no someone "
+    "somebody anyone everyone nobody".split()
+)
+#: Function words that cannot end a speaker phrase (``the city embodied the``).
+_OPEN_ENDINGS = frozenset("the a an of to and or but in on at for with by from as that".split())
+
+
+def _nominal(words: Sequence[str]) -> bool:
+    """Return whether an unresolved phrase reads as a noun phrase that can speak.
+
+    Capitalised phrases (``Goldman Sachs analysts``), single words (``officials``)
+    and phrases opened by a determiner or number (``a senior aide``) do; a clause
+    fragment (``often in his campaign``, ``went on to``) does not.
+    """
+    if words[-1].lower() in _OPEN_ENDINGS:
+        return False
+    if len(words) == 1 or words[0][0].isupper() or words[0][0].isdigit():
+        return True
+    if words[0].lower() in _NOMINAL_OPENERS:
+        return True
+    # a short bare plural or modified noun ("regional accreditation bodies"), no verb in it
+    cues = _cues()
+    return len(words) <= 4 and not any(
+        w.islower()
+        and (
+            w.endswith(("ed", "'s", "’s"))
+            or w in cues.all
+            or w in cues.adverbs
+            or w in _PRONOUNS
+            or w in _PREPOSITIONS
+            or w in _AUXILIARIES
+        )
+        for w in words
     )
 
 
@@ -646,6 +882,12 @@ class _Resolver:
             person = self.index.resolve_title([w.lower().rstrip(".") for w in words], lo)
             if person is not None:
                 return _Speaker(name=person.name, span=span, title=person.title, person=person)
+        if not _nominal(words):
+            first = words[0].lower()
+            if first in _PRONOUNS and first not in {"it", "i"}:
+                # "He then defended the remark, saying, ...": the clause's subject speaks
+                return self._pronoun(first, lo, lo + len(words[0]))
+            return None
         return _Speaker(name=phrase, span=span)
 
     def _apposition_title(self, hi: int) -> str | None:
@@ -675,8 +917,9 @@ class _Resolver:
                 mentions_between = [
                     m for m in self.index.mentions if self.last_at <= m.span.start < lo
                 ]
-                if person is None or not mentions_between:
-                    person = last.person
+                known = person is not None and person.gender == gender != last.person.gender
+                if person is None or not (mentions_between or known):
+                    person = last.person  # unless only the other one is known to fit
             if person is not None:
                 return _Speaker(name=person.name, span=span, title=person.title, person=person)
         elif (
@@ -703,7 +946,10 @@ def _sentence_floor(text: str, lo: int, pos: int, stretches: Sequence[QuotedStre
     """Return where the sentence holding *pos* starts (not before *lo*)."""
     floor = lo
     for m in finditer(SENTENCE_END, text, lo, pos):
-        if not _inside(m.start(), stretches) and not _abbreviation_before(text, m.start()):
+        if _abbreviation_before(text, m.start()):
+            continue
+        # a sentence end inside a quote counts only when it also closes the quote
+        if not any(q.open < m.start() < q.end and m.end("end") < q.end for q in stretches):
             floor = m.end()
     return floor
 
@@ -1116,7 +1362,7 @@ def _noun_phrase_end(text: str, lo: int, hi: int) -> int:
 
 def _is_relative(text: str, lo: int, hi: int) -> bool:
     """Return whether a comma part is a relative clause (``who ...``, ``which ...``)."""
-    words = _words(text, lo, hi)
+    words = _head_words(text, lo, hi, 1)
     return bool(words) and words[0].group().lower() in {"who", "which", "whose", "whom"}
 
 
@@ -1154,7 +1400,7 @@ def _comma_parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 def _is_adverbial(text: str, lo: int, hi: int) -> bool:
     """Return whether a phrase opens with a preposition or adverb (not a subject)."""
-    words = _words(text, lo, hi)
+    words = _head_words(text, lo, hi, 1)
     if not words:
         return False
     first = words[0].group()
@@ -1288,6 +1534,23 @@ def _inner_text(text: str, stretch: QuotedStretch) -> tuple[int, int]:
     return lo, hi
 
 
+def _words_of(text: str, stretch: QuotedStretch, lo: int, hi: int) -> str:
+    """Return the quoted words ``text[lo:hi]`` without the marks that reopen the quote."""
+    if not stretch.reopened:
+        return text[lo:hi]
+    parts = []
+    for mark in stretch.reopened:
+        parts.append(text[lo:mark].rstrip())
+        lo = mark + 1
+    parts.append(text[lo:hi])
+    return " ".join(parts)
+
+
+def _one_line(words: str) -> str:
+    """Join the lines of a quote that the text wraps."""
+    return " ".join(words.split()) if "\n" in words else words
+
+
 def _ends_sentence(text: str, lo: int, hi: int) -> bool:
     """Return whether the quoted words end with a full stop, ``?`` or ``!``."""
     inner = text[lo:hi].rstrip("\"'”’»› ")
@@ -1320,7 +1583,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                 continue
             sentence_like = (
                 text[t_lo].isupper()
-                and len(_words(text, t_lo, t_hi)) >= 4
+                and len(_head_words(text, t_lo, t_hi, 4)) >= 4
                 and (_ends_sentence(text, t_lo, t_hi) or text[t_hi - 1 : t_hi] in ",—–-")
                 and not _embedded(text, p_lo, stretch.open)
             )
@@ -1366,7 +1629,7 @@ def find_quotes(doc: Document) -> list[Quote]:
             if attribution is None and stretch.open == p_lo and number > 0:
                 attribution = _colon_intro(text, paragraphs[number - 1], stretches, resolver)
             pieces = [stretch]
-            texts = [text[t_lo:t_hi]]
+            texts = [_words_of(text, stretch, t_lo, t_hi)]
             # a quote split by its attribution goes on after it: ', he said, "to act."'
             j = i + 1
             while attribution is not None and j < len(local):
@@ -1379,7 +1642,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                         and not _other_intro(text, nxt, attribution, local[:j], stretches, resolver)
                     ):
                         pieces.append(nxt)
-                        texts.append(text[n_lo:n_hi])
+                        texts.append(_words_of(text, nxt, n_lo, n_hi))
                         j += 1
                         attribution = attrs.evolve(attribution, end=nxt.end)
                         continue
@@ -1394,9 +1657,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                 carried = _previous_sentence_speaker(text, p_lo, s_floor, stretches, resolver)
             if carried is not None:
                 quote = Quote(
-                    text=" ".join(text[t_lo:t_hi].split())
-                    if "\n" in text[t_lo:t_hi]
-                    else text[t_lo:t_hi],
+                    text=_one_line(_words_of(text, stretch, t_lo, t_hi)),
                     span=Span(start=stretch.open, end=stretch.end),
                     kind="direct",
                     speaker=carried.name,
@@ -1428,7 +1689,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                     i = j
                     continue
             span = Span(start=pieces[0].open, end=pieces[-1].end)
-            joined = " ".join(" ".join(t.split()) if "\n" in t else t for t in texts)
+            joined = " ".join(_one_line(t) for t in texts)
             if attribution is not None:
                 sp = attribution.speaker
                 quote = Quote(
@@ -1520,10 +1781,10 @@ def _tail_ok(text: str, lo: int, hi: int) -> bool:
     """
     if hi < lo:
         return False
-    if match(PUNCTUATION_GAP, text, lo, hi) is not None:
-        return True
     tail = text[lo:hi].rstrip()
     first = text[hi + 1 : hi + 2]
+    if match(PUNCTUATION_GAP, text, lo, hi) is not None:
+        return True
     if not ((tail[-1:] in ".!?:" and first.isupper()) or (tail[-1:] == "," and first.islower())):
         return False
     if _breaks_sentence(tail[:-1]):
@@ -1542,7 +1803,7 @@ def _other_intro(
     """Return whether a cue before *nxt* gives it a speaker other than *attribution*'s."""
     floor = max(attribution.end, _sentence_floor(text, attribution.end, nxt.open, stretches))
     n_lo, n_hi = _inner_text(text, nxt)
-    fragment = not (text[n_lo].isupper() and len(_words(text, n_lo, n_hi)) >= 4)
+    fragment = not (text[n_lo].isupper() and len(_head_words(text, n_lo, n_hi, 4)) >= 4)
     intro = _before(text, nxt, floor, resolver, fragment=fragment, skip=earlier)
     if intro is None:
         return False
@@ -1725,7 +1986,7 @@ def _according(text: str, m: CueHit, s_lo: int, s_hi: int, resolver: _Resolver) 
         lo, hi = _clause_text(text, s_lo, m.start())  # "..., according to X."
     else:
         lo, hi = _clause_text(text, acc.end(), s_hi)  # "According to X, ..."
-    if len(_words(text, lo, hi)) < 3 or _has_mark(text, lo, hi):
+    if len(_head_words(text, lo, hi, 3)) < 3 or _has_mark(text, lo, hi):
         return None
     return Quote(
         text=text[lo:hi],
@@ -1787,7 +2048,7 @@ def _reported(
         speaker = _subject(text, s_lo, m.start(), resolver)
         if speaker is None:
             return None
-    words = _words(text, lo, hi)
+    words = _head_words(text, lo, hi, 3)
     if len(words) < 3 or _has_mark(text, lo, hi):
         return None
     if words[0].group().lower() in {"in", "on", "at", "to", "by", "for", "of", "with"}:
