@@ -39,8 +39,16 @@ def test_split_sentences_within_a_range() -> None:
 def test_timeouts_become_parse_timeout_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     """A pattern that runs out of time raises ParseTimeoutError naming it."""
     monkeypatch.setattr(nt, "PATTERN_TIMEOUT", 0.001)
+    monkeypatch.setattr(nt, "TIMEOUT_WINDOW", 10)
     catastrophic = regex.compile(r"(a|aa)+$  # deliberately exponential", regex.VERBOSE)
     with pytest.raises(ParseTimeoutError, match="deliberately"):
         list(nt.finditer(catastrophic, "a" * 60 + "b"))
     with pytest.raises(ParseTimeoutError):
         nt.search(catastrophic, "a" * 60 + "b")
+
+
+def test_short_windows_run_without_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The budget is armed only for windows longer than TIMEOUT_WINDOW."""
+    monkeypatch.setattr(nt, "PATTERN_TIMEOUT", 0.0)
+    word = regex.compile(r"\w{1,5}")
+    assert [m.group() for m in nt.finditer(word, "ab cd")] == ["ab", "cd"]
