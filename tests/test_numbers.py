@@ -8,12 +8,18 @@ from decimal import Decimal
 import pytest
 
 from newsmodel.codes import is_currency_code
+from newsmodel.document import Document
+from newsmodel.extract import numbers
 from newsmodel.extract.numbers import (
     LEXICON,
+    amount_index,
     currency_context,
     find_amounts,
     find_percents,
+    has_start,
+    is_quantity_word,
     parse_number,
+    word_starts,
 )
 
 
@@ -243,3 +249,87 @@ def test_hostile_input_is_fast() -> None:
     find_amounts(text)
     find_percents(text)
     assert time.perf_counter() - started < 2.0
+
+
+# -- more currencies, counts and the shared scans -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("a deficit of 1.12 billion markka", "1120000000", "FIM"),
+        ("3 billion Finnish marks", "3000000000", "FIM"),
+        ("7 bln kwacha", "7000000000", "ZMW"),
+        ("3 billion Egyptian pounds", "3000000000", "EGP"),
+        ("10 billion Czech crowns", "10000000000", "CZK"),
+        ("2 billion dirham", "2000000000", "AED"),
+        ("4.5 billion Swiss francs", "4500000000", "CHF"),
+        ("1.2 billion Saudi riyals", "1200000000", "SAR"),
+        ("2.1 trillion won", "2100000000000", "KRW"),
+        ("A$1.2 billion", "1200000000", "AUD"),
+    ],
+)
+def test_more_currency_words(text: str, value: str, currency: str) -> None:
+    """Currency words of wire copy old and new read as their ISO 4217 codes."""
+    (found,) = find_amounts(text)
+    assert (str(found.amount.value), found.amount.currency) == (value, currency)
+
+
+@pytest.mark.parametrize(
+    ("words", "value"), [("a dozen", "12"), ("four", "4"), ("two dozen", "24"), ("5,207", "5207")]
+)
+def test_counts(words: str, value: str) -> None:
+    """Counts in words or digits parse to their number (``a dozen`` is 12)."""
+    assert str(parse_number(words)) == value
+
+
+@pytest.mark.parametrize(
+    ("word", "quantity"),
+    [("mln", True), ("billion", True), ("dlrs", True), ("tonnes", True), ("pct", True),
+     ("%", True), ("companies", False), ("Iranian", False)],
+)  # fmt: skip
+def test_is_quantity_word(word: str, quantity: bool) -> None:
+    """Scale, currency, unit and percent words make a number an amount; nouns do not."""
+    assert is_quantity_word(word) is quantity
+
+
+def test_word_starts_finds_stems_at_word_starts_only() -> None:
+    """The keyword prefilter finds word beginnings in any case, not stems inside words."""
+    doc = Document(text="Tariffs rose. A TARIFF cut. Retariffing is no word here.")
+    starts = word_starts(doc, ("tariff",))
+    assert starts == [0, 16]
+    assert has_start(starts, 14, 27)
+    assert not has_start(starts, 27, 60)
+    assert has_start(None, 0, 1)  # unsearchable text: every span may hold a hit
+
+
+def test_amount_index_agrees_with_find_amounts() -> None:
+    """Amounts read span by span equal those of one scan of the whole text."""
+    text = (
+        "Exports rose to 1.2 billion Swiss francs. Imports were 900 mln francs, up 5 pct."
+        " Canada sold 20 mln dlrs of wheat, worth 25 mln Canadian dlrs."
+    )
+    index = amount_index(text)
+    whole = find_amounts(text)
+    pieces = [
+        a for start, end in ((0, 41), (42, 81), (82, len(text))) for a in index.within(start, end)
+    ]
+    assert pieces == whole
+    assert [a.amount.currency for a in whole] == ["CHF", "CHF", "CAD", "CAD"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It rose 5 per cent, or ten percent, by 3 pct; 2 billion and a dozen, $4 and £5m.",
+        "No numbers at all here, just words.",
+        "Per\ncent of 1987 and 12 mln tonnes.",
+    ],
+)
+def test_fast_anchors_match_the_anchor_pattern(text: str) -> None:
+    """The substring-based anchor scan finds every place the anchor pattern does."""
+    import regex
+
+    fast = [(a, b) for a, b in numbers._anchors(text)]
+    slow = [(m.start(), m.end()) for m in regex.finditer(numbers.NUMBER_ANCHOR, text)]
+    assert all(any(a <= s and e <= b for a, b in fast) for s, e in slow)

@@ -276,3 +276,125 @@ def test_pronoun_needs_a_level_or_change_verb() -> None:
     assert len(_figures(text)) == 1
     text = "Exports rose to 2 billion dlrs in May. It said 900 mln dlrs came from farms."
     assert len(_figures(text)) == 1
+
+
+# -- issue 5 checklist and generalisation articles -------------------------------------------
+
+
+def _parsed(text: str, published: str) -> list[TradeFigure]:
+    article = newsmodel.parse(text, published=dt.date.fromisoformat(published))
+    return list(article.trade_figures)
+
+
+def _full(figure: TradeFigure) -> tuple[object, ...]:
+    """A figure as (measure, parties, amount, currency/unit, direction, percent, period, status)."""
+    return (figure.measure, figure.parties, *_row(figure)[1:], figure.status)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "Ties grow\n\nBilateral trade between Russia and Kyrgyzstan grew 37% last year to a"
+            " record of nearly $3.5 billion and rose a further 17.9% in the first half of this"
+            " year.\n",
+            "2024-06-25",
+            [
+                ("trade", ("RU", "KG"), "3500000000", "USD", "up", "37", "2023", "actual"),
+                ("trade", ("RU", "KG"), None, None, "up", "17.9", "2024-H1", "actual"),
+            ],
+            id="level-and-change-and-a-further",
+        ),
+        pytest.param(
+            "FINLAND TRADE\n    HELSINKI, March 18 - Finland's trade deficit widened to 1.12"
+            " billion markka in February from 640 mln in January, customs said.\n"
+            "    Exports to the Soviet Union dropped 18 pct to 1.1 billion markka.\n REUTER\n",
+            "1987-03-18",
+            [
+                ("trade deficit", ("FI",), "1120000000", "FIM", "up", None, "1987-02", "actual"),
+                ("trade deficit", ("FI",), "640000000", "FIM", None, None, "1987-01", "actual"),
+                ("exports", ("FI", "SU"), "1100000000", "FIM", "down", "18", "1987-02", "actual"),
+            ],
+            id="reuters-1987-markka-and-partner",
+        ),
+        pytest.param(
+            "China trade\n    BEIJING, June 7 (Xinhua) -- China's exports grew 6.1 percent"
+            " year on year to 10.03 trillion yuan (about 1.41 trillion U.S. dollars) in the"
+            " first five months of 2024, customs said Friday.\n",
+            "2024-06-07",
+            [
+                (
+                    "exports",
+                    ("CN",),
+                    "10030000000000",
+                    "CNY",
+                    "up",
+                    "6.1",
+                    "2024-01/2024-05",
+                    "actual",
+                ),
+            ],
+            id="xinhua-conversion-in-brackets",
+        ),
+        pytest.param(
+            "UK trade gap narrows\n\nThe UK's trade deficit narrowed to £3.5bn in March.\n\n"
+            "The current account deficit also narrowed, to £21bn.\n\nThe company's export"
+            " revenue rose 20% to £340m.\n",
+            "2024-05-10",
+            [("trade deficit", ("GB",), "3500000000", "GBP", "down", None, "2024-03", "actual")],
+            id="bbc-current-account-and-company-excluded",
+        ),
+        pytest.param(
+            "Outlook\nTOKYO, June 3 (Reuters) - Japan's exports are expected to rise about 5"
+            " percent next year.\nThe government aims to lift exports to 120 trillion yen by"
+            " 2030.\n",
+            "2024-06-03",
+            [
+                ("exports", ("JP",), None, None, "up", "5", "2025", "forecast"),
+                ("exports", ("JP",), "120000000000000", "JPY", None, None, "2030", "target"),
+            ],
+            id="wire-forecast-and-target",
+        ),
+        pytest.param(
+            "GRAIN\n    WASHINGTON, March 12 - U.S. wheat exports fell to 3.4 mln bushels in"
+            " the week, and soybean exports rose to 1.2 mln tonnes.\n REUTER\n",
+            "1987-03-12",
+            [
+                ("exports", ("US",), "3400000", "bushel", "down", None, None, "actual"),
+                ("exports", ("US",), "1200000", "t", "up", None, None, "actual"),
+            ],
+            id="physical-units",
+        ),
+    ],
+)
+def test_generalisation_articles(
+    text: str, published: str, expected: list[tuple[object, ...]]
+) -> None:
+    """Self-made articles in four house styles give their figures with parties and periods."""
+    assert [_full(f) for f in _parsed(text, published)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Nokia Oy said its exports rose 12 pct to 800 mln markka.", id="its-company"),
+        pytest.param("The carmaker's exports fell 3.5% to 1.2 mln vehicles.", id="company-owner"),
+        pytest.param("Apple's sales in China rose 12% to $15 billion.", id="company-sales"),
+        pytest.param("GDP grew 3.2 percent in 2023.", id="gdp"),
+        pytest.param(
+            "The banks' net capital exports climbed to 5.4 billion francs.", id="capital-exports"
+        ),
+        pytest.param("The current account surplus widened to 1.2 billion dlrs.", id="current-acct"),
+    ],
+)
+def test_more_negatives(text: str) -> None:
+    """A company's exports, GDP and current accounts are not trade figures."""
+    assert _figures(text) == []
+
+
+def test_its_exports_of_a_country_count() -> None:
+    """``its exports`` after a country (not a company) is the country's trade."""
+    (figure,) = _figures("Sweden said its exports rose 12 pct to 80 billion crowns.")
+    assert figure.measure == "exports"
+    assert figure.amount is not None
+    assert figure.amount.currency == "SEK"

@@ -329,3 +329,124 @@ def test_hostile_input_is_fast() -> None:
     text = "Headline\n\n" + ("Visit Visit visited to in Paris, " * 400) + "."
     article = newsmodel.parse(text)
     assert isinstance(article.visits, tuple)
+
+
+# -- issue 5 checklist and generalisation articles -------------------------------------------
+
+
+def _details(text: str, published: dt.date) -> list[tuple[object, ...]]:
+    """Parse *text*: (surname, country, status, start, end, days, purpose) per visit."""
+    article = newsmodel.parse(text, published=published)
+    return [
+        (
+            (v.visitor or "").split()[-1],
+            v.country,
+            v.status,
+            v.start.isoformat() if v.start else None,
+            v.end.isoformat() if v.end else None,
+            v.duration_days,
+            v.purpose,
+        )
+        for v in article.visits
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "XI TO TOUR EUROPE\n    BEIJING, April 29 (Xinhua) -- Chinese President Xi Jinping"
+            " will pay state visits to France, Serbia and Hungary from May 5 to 10, a"
+            " spokesperson said Monday.\n    Xi inspected a high-tech zone in Chongqing last"
+            " week.\n",
+            dt.date(2024, 4, 29),
+            [
+                ("Jinping", "FR", "planned", "2024-05-05", "2024-05-10", None, None),
+                ("Jinping", "RS", "planned", "2024-05-05", "2024-05-10", None, None),
+                ("Jinping", "HU", "planned", "2024-05-05", "2024-05-10", None, None),
+            ],
+            id="xinhua-listed-destinations-and-domestic-inspection",
+        ),
+        pytest.param(
+            "Macron in Kenya\n\nFrench President Emmanuel Macron has arrived in Nairobi for a"
+            " two-day summit on climate finance.\n\nIt is his first trip to Kenya since 2017."
+            "\n\nMr Macron travelled to Marseille on Monday to open a port terminal.\n\nHe is"
+            " due to fly on to Ethiopia on Friday.\n",
+            dt.date(2024, 6, 4),
+            [
+                (
+                    "Macron",
+                    "KE",
+                    "ongoing",
+                    None,
+                    None,
+                    2,
+                    "for a two-day summit on climate finance",
+                ),
+                ("Macron", "ET", "planned", None, None, None, None),
+            ],
+            id="bbc-arrived-fly-on-to-domestic-trip",
+        ),
+        pytest.param(
+            "SHULTZ TRIP\n    WASHINGTON, Feb 12 - Secretary of State George Shultz will visit"
+            " Peking from March 1 to 4 for talks with Chinese leaders, officials said.\n"
+            "    Treasury Secretary James Baker will travel to Texas on Friday.\n REUTER\n",
+            dt.date(1987, 2, 12),
+            [("Shultz", "CN", "planned", "1987-03-01", "1987-03-04", None, None)],
+            id="reuters-1987-planned-and-domestic",
+        ),
+        pytest.param(
+            "Erdogan in Iraq\nANKARA, April 22 (Reuters) - Turkish President Tayyip Erdogan is on"
+            " a two-day visit to Iraq, his first since 2012.\n",
+            dt.date(2024, 4, 22),
+            [("Erdogan", "IQ", "ongoing", None, None, 2, None)],
+            id="wire-ongoing-since-is-no-trip-time",
+        ),
+        pytest.param(
+            "Visit\n\nGerman Chancellor Olaf Scholz wrapped up a visit to Brazil on Monday.\n",
+            dt.date(2024, 6, 25),
+            [("Scholz", "BR", "completed", None, "2024-06-24", None, None)],
+            id="wrapped-up",
+        ),
+        pytest.param(
+            "Visit\n\nU.S. Secretary of State Antony Blinken is likely to visit Saudi Arabia"
+            " later this month to discuss a ceasefire.\n",
+            dt.date(2024, 6, 3),
+            [("Blinken", "SA", "planned", None, None, None, "to discuss a ceasefire")],
+            id="is-likely-to-visit-with-purpose",
+        ),
+    ],
+)
+def test_generalisation_articles(
+    text: str, published: dt.date, expected: list[tuple[object, ...]]
+) -> None:
+    """Self-made articles in four house styles give each trip with status, dates and purpose."""
+    assert _details(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ohio\n\nU.S. President Joe Biden visited Ohio on Tuesday.\n", id="us-state"),
+        pytest.param(
+            "Forum\n\nChinese Premier Li Qiang flew to Shanghai to attend a forum.\n",
+            id="domestic-flight",
+        ),
+        pytest.param(
+            "Floods\n\nAustralian Prime Minister Anthony Albanese toured flood-hit towns in"
+            " Queensland on Monday.\n",
+            id="domestic-tour",
+        ),
+        pytest.param(
+            "Career\n\nFormer minister Ana Ruiz went on to say that the plan had failed.\n",
+            id="went-on-to-say",
+        ),
+        pytest.param(
+            "Cars\n\nGerman carmaker chief Hans Vogel said in March that sales would rise.\n",
+            id="said-in-march-is-no-town",
+        ),
+    ],
+)
+def test_domestic_trips_are_no_visits(text: str) -> None:
+    """Trips inside one's own country and idioms of going are not visits."""
+    assert _visits(text, dt.date(2024, 6, 25)) == []

@@ -27,20 +27,27 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import regex
 
 from newsmodel.document import Document
-from newsmodel.extract.numbers import find_amounts, find_percents
-from newsmodel.geo import PlaceMention, find_places
+from newsmodel.extract.numbers import (
+    find_amounts,
+    find_percents,
+    has_start,
+    is_quantity_word,
+    times_within,
+    word_starts,
+)
+from newsmodel.geo import PlaceMention, find_places, is_bloc
 from newsmodel.model import Amount, Sanction, SanctionAction, Span, TimeExpression
-from newsmodel.text import finditer, search
+from newsmodel.text import finditer, match, search
 
 __all__ = ["Lexicon", "extract", "lexicon"]
 
@@ -128,6 +135,30 @@ def _measure_pattern(lex: Lexicon) -> regex.Pattern[str]:
     )
 
 
+def _head_pattern(lex: Lexicon) -> regex.Pattern[str]:
+    """Build the pattern of a measure noun alone (the modifiers are read backwards)."""
+    return regex.compile(
+        rf"""
+        (?<![\p{{L}}\p{{N}}\-])                        # not inside a word or compound
+        (?P<head>{_alternation(lex.measures)})         # the measure noun
+        (?![\p{{L}}\p{{N}}\-])                         # whole word, no compound (sanctions-busting)
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+def _modifiers_pattern(lex: Lexicon) -> regex.Pattern[str]:
+    """Build the pattern of the modifiers that end where a measure noun begins."""
+    return regex.compile(
+        rf"""
+        (?<![\p{{L}}\p{{N}}\-])                        # not inside a word or compound
+        (?P<mods>(?:(?:{_alternation(lex.modifiers)})\s{{1,3}}){{1,3}})  # one to three modifiers
+        \Z                                             # ending at the measure noun
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
 def _measure_verb_pattern(lex: Lexicon) -> regex.Pattern[str]:
     """Build the pattern of verbs that state a measure by themselves."""
     return regex.compile(
@@ -142,6 +173,20 @@ def _measure_verb_pattern(lex: Lexicon) -> regex.Pattern[str]:
 
 #: A measure noun phrase: ``additional tariffs``, ``trade sanctions``, ``export controls``.
 MEASURE_MENTION = _measure_pattern(lexicon())
+
+#: A measure noun alone: ``tariffs``, ``export controls`` (what :data:`MEASURE_MENTION`
+#: matches, found first because it is cheap to look for).
+MEASURE_HEAD = _head_pattern(lexicon())
+
+#: The modifiers just before a measure noun (``additional trade``), matched backwards
+#: from the noun so that the costly modifier alternation runs only where a noun is.
+MEASURE_MODIFIERS = _modifiers_pattern(lexicon())
+
+#: How far before a measure noun its modifiers may begin.
+_MODIFIER_REACH = 100
+
+#: The last word of each modifier: the word before a measure noun must be one of them.
+_MODIFIER_ENDS = frozenset(m.split()[-1].lower() for m in lexicon().modifiers)
 
 #: A verb that states a measure: ``blacklisted``, ``retaliate``, ``boycotted``.
 MEASURE_VERB = _measure_verb_pattern(lexicon())
@@ -181,6 +226,32 @@ TRADE_ALLOWED = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+
+#: What separates the words of a lexicon phrase (``counter-measures``, ``export controls``).
+PHRASE_SPLIT = regex.compile(
+    r"""
+    [\s\-]+                                         # white space or hyphens
+    """,
+    regex.VERBOSE,
+)
+
+
+def _stems(words: Iterable[str]) -> tuple[str, ...]:
+    """Word beginnings (at most six letters) that find every word of *words*."""
+    stems = {PHRASE_SPLIT.split(word.lower())[0][:6] for word in words}
+    return tuple(sorted(s for s in stems if not any(s != o and s.startswith(o) for o in stems)))
+
+
+#: Cheap first tests (plain substring search, see :func:`~newsmodel.extract.numbers.word_starts`):
+#: every match of :data:`MEASURE_HEAD`, :data:`MEASURE_VERB`, :data:`TRADE_STOP` and
+#: :data:`TRADE_ALLOWED` begins at a word that starts with one of these, so the
+#: patterns are tried only there, anchored.
+HEAD_STEMS = _stems(lexicon().measures)
+VERB_STEMS = _stems(lexicon().measure_verbs)
+STOP_STEMS = _stems(lexicon().word_sets["stop_stems"])
+ALLOW_STEMS = _stems(lexicon().word_sets["allow_stems"])
+
 
 #: A word or a punctuation mark, with its offsets (``U.S.``, ``5,207``, ``anti-China``).
 TOKEN = regex.compile(
@@ -244,19 +315,18 @@ _WORD_TRIM = "'’"
 # -- tokens and places ----------------------------------------------------------
 
 
-@attrs.frozen
-class _Token:
-    """A word, punctuation mark or line break of a sentence, with its offsets."""
+class _Token(NamedTuple):
+    """A word, punctuation mark or line break of a sentence, with its offsets.
+
+    A named tuple rather than an attrs class: sentences hold many, built often.
+    """
 
     start: int
     end: int
     text: str
     word: bool
-
-    @property
-    def lower(self) -> str:
-        """The token in lower case."""
-        return self.text.lower()
+    lower: str
+    """The token in lower case (read many times, so computed once)."""
 
 
 @attrs.frozen
@@ -286,10 +356,12 @@ class _Mention:
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     """Return the tokens of ``text[start:end]``: words, punctuation and line breaks."""
-    return [
-        _Token(m.start(), m.end(), m.group(), m.group("word") is not None)
-        for m in finditer(TOKEN, text, start, end)
-    ]
+    tokens: list[_Token] = []
+    for m in finditer(TOKEN, text, start, end):
+        surface = m.group()
+        first, last = m.span()
+        tokens.append(_Token(first, last, surface, m.lastgroup == "word", surface.lower()))
+    return tokens
 
 
 def _token_index(tokens: Sequence[_Token], offset: int) -> int:
@@ -323,20 +395,79 @@ class _Context:
 
 
 def extract(doc: Document) -> dict[str, Any]:
-    """Return ``{"sanctions": [...]}``: every sanction statement in the body of *doc*."""
+    """Return ``{"sanctions": [...]}``: every sanction statement in the body of *doc*.
+
+    One cheap pass over the text (:data:`HEAD_STEMS` ...) finds the words where a
+    measure may begin; the full patterns are tried only there.
+    """
     lex = lexicon()
     text = doc.text
-    negative_article = search(_NEGATIVE_CONTEXT, text) is not None
+    sentences = doc.sentences()
+    if not sentences:
+        return {"sanctions": []}
+    starts = _Starts(
+        heads=word_starts(doc, HEAD_STEMS),
+        verbs=word_starts(doc, VERB_STEMS),
+        stops=word_starts(doc, STOP_STEMS),
+        allows=word_starts(doc, ALLOW_STEMS),
+    )
+    if not starts.any(sentences[0].start, len(text)):
+        return {"sanctions": []}
+    negative = _LazyFlag(text)
     context = _Context(text=text)
     found: list[Sanction] = []
-    for index, sentence in enumerate(doc.sentences()):
+    for index, sentence in enumerate(sentences):
         context.sentence_index = index
-        facts = _sentence_facts(doc, sentence, lex, context, negative_article)
+        facts = [
+            f
+            for f in _sentence_facts(doc, sentence, lex, context, negative, starts)
+            if _placed_fact(f)
+        ]
         if facts:
             context.last_fact_sentence = index
         found.extend(facts)
         context.facts.extend(facts)
     return {"sanctions": found}
+
+
+def _placed_fact(fact: Sanction) -> bool:
+    """Whether a statement ties the measure to a country or bloc on either side.
+
+    A ban on ``certain classes of people`` by no one named is talk, not a sanction.
+    """
+    if fact.imposer_country is not None or fact.target_country is not None:
+        return True
+    return fact.imposer is not None and is_bloc(fact.imposer)
+
+
+@attrs.frozen
+class _Starts:
+    """Where each kind of measure mention may begin (None: anywhere)."""
+
+    heads: list[int] | None
+    verbs: list[int] | None
+    stops: list[int] | None
+    allows: list[int] | None
+
+    def any(self, start: int, end: int) -> bool:
+        """Return whether a mention of any kind may begin in ``[start, end)``."""
+        return any(
+            has_start(found, start, end)
+            for found in (self.heads, self.verbs, self.stops, self.allows)
+        )
+
+
+@attrs.define
+class _LazyFlag:
+    """Whether the article speaks of free-trade agreements, looked up on first use."""
+
+    text: str
+    _value: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = search(_NEGATIVE_CONTEXT, self.text) is not None
+        return self._value
 
 
 def _negative_pattern(lex: Lexicon) -> regex.Pattern[str]:
@@ -366,20 +497,51 @@ class _RawMention:
     action: SanctionAction | None = None
 
 
-def _raw_mentions(text: str, sentence: Span, lex: Lexicon) -> list[_RawMention]:
+def _anchored(
+    pattern: regex.Pattern[str], text: str, sentence: Span, starts: list[int] | None
+) -> Iterator[regex.Match[str]]:
+    """The matches of *pattern* in *sentence* that begin at one of *starts*, in order,
+    without overlaps (what ``finditer`` gives for a pattern that begins at a word)."""
+    if starts is None:
+        yield from finditer(pattern, text, sentence.start, sentence.end)
+        return
+    i = bisect.bisect_left(starts, sentence.start)
+    after = sentence.start
+    while i < len(starts) and starts[i] < sentence.end:
+        offset = starts[i]
+        i += 1
+        if offset < after:
+            continue
+        found = match(pattern, text, offset, sentence.end)
+        if found is not None:
+            after = found.end()
+            yield found
+
+
+def _raw_mentions(text: str, sentence: Span, lex: Lexicon, starts: _Starts) -> list[_RawMention]:
     """Find the measure mentions of one sentence, in order, without overlaps."""
     found: list[_RawMention] = []
-    for m in finditer(MEASURE_MENTION, text, sentence.start, sentence.end):
-        if _excluded(text, m.start(), m.end(), sentence, lex):
+    for m in _anchored(MEASURE_HEAD, text, sentence, starts.heads):
+        start = m.start()
+        reach = max(sentence.start, start - _MODIFIER_REACH)
+        before = text[reach:start].rsplit(None, 1)
+        mods = (
+            search(MEASURE_MODIFIERS, text, reach, start)
+            if before and before[-1].lower() in _MODIFIER_ENDS
+            else None
+        )
+        if mods is not None:
+            start = mods.start()
+        if _excluded(text, start, m.end(), sentence, lex):
             continue
         head = " ".join(m.group("head").lower().split())
-        found.append(_RawMention(m.start(), m.end(), lex.measures[head]))
-    for m in finditer(MEASURE_VERB, text, sentence.start, sentence.end):
+        found.append(_RawMention(start, m.end(), lex.measures[head]))
+    for m in _anchored(MEASURE_VERB, text, sentence, starts.verbs):
         verb = lex.measure_verbs[m.group("verb").lower()]
         found.append(_RawMention(m.start(), m.end(), verb, verb=True))
-    for m in finditer(TRADE_STOP, text, sentence.start, sentence.end):
+    for m in _anchored(TRADE_STOP, text, sentence, starts.stops):
         found.append(_RawMention(m.start(), m.end(), " ".join(m.group().split()), verb=True))
-    for m in finditer(TRADE_ALLOWED, text, sentence.start, sentence.end):
+    for m in _anchored(TRADE_ALLOWED, text, sentence, starts.allows):
         surface = " ".join(m.group().split())
         found.append(_RawMention(m.start(), m.end(), surface, verb=True, action="lift"))
     found.sort(key=lambda x: (x.start, -x.end))
@@ -419,9 +581,50 @@ def _excluded(text: str, start: int, end: int, sentence: Span, lex: Lexicon) -> 
     next_word = after.strip().split(" ", 1)[0].strip(".,;:\"'”’").lower() if after.strip() else ""
     if next_word in lex.evasion_words:
         return True
-    # A capitalised measure inside an organisation's name (a Tariff Commission).
+    # Producers' quotas (``export quotas`` of a cartel's members) restrict no one else.
     surface = text[start:end]
-    return surface[:1].isupper() and next_word in {"commission", "department", "board", "office"}
+    words = surface.lower().split()
+    if words[-1] in {"quota", "quotas"} and any(w in _PRODUCER_QUOTA_WORDS for w in words[:-1]):
+        return True
+    # A capitalised measure inside a name (a Tariff Commission, the Tariff Act).
+    return surface[:1].isupper() and next_word in _NAME_HEADS
+
+
+#: Nouns after ``X sanctions`` that make X the target (``the Iran sanctions bill``).
+_LAW_NOUNS = _WORDS["law_nouns"]
+
+#: Verbs whose object is asked to act: ``urged Washington to lift``.
+_URGING_VERBS = _WORDS["urging_verbs"]
+
+#: Verbs that put a target on a list: ``added four firms to its blacklist``.
+_ADDING_VERBS = _WORDS["adding_verbs"]
+
+#: Words that deny the measure after them (``not``, ``no plans to``).
+_NEGATORS = _WORDS["negators"]
+
+#: Words that may stand between a negator and the measure it denies.
+_NEGATION_SCOPE = _WORDS["negation_scope"]
+
+#: Words that, after a negator, deny the denial (``did not rule out``, ``not only``).
+_DENIAL_WORDS = _WORDS["denial_words"]
+
+#: Conditions after a measure verb whose subject is the target (``retaliate if Japan ...``).
+_CONDITIONS = frozenset({"if", "unless", "should"})
+
+#: Words after a capitalised measure that make it part of a name (``Tariff Act``).
+_NAME_HEADS = _WORDS["name_heads"]
+
+#: Words before ``quotas`` that make them producers' own quotas, not a sanction.
+_PRODUCER_QUOTA_WORDS = _WORDS["producer_quota_words"]
+
+#: Words before a place that make it a destination (``Muslims entering the United States``).
+_DESTINATION_WORDS = _WORDS["destination_words"]
+
+#: Nouns that make a ban immigration policy rather than a sanction.
+_MIGRANT_NOUNS = _WORDS["migrant_nouns"]
+
+#: Object pronouns after a ban that make it a ban on a person (``the move to ban him``).
+_PERSON_OBJECTS = _WORDS["person_objects"]
 
 
 # -- one sentence -----------------------------------------------------------------
@@ -465,12 +668,24 @@ def _sentence_facts(
     sentence: Span,
     lex: Lexicon,
     context: _Context,
-    negative_article: bool,
+    negative_article: _LazyFlag,
+    starts: _Starts,
 ) -> list[Sanction]:
-    """Return the sanctions one sentence states, one per (imposer, target, action)."""
+    """Return the sanctions one sentence states, one per (imposer, target, action).
+
+    A sentence where no measure may begin (see :class:`_Starts`) is read only for a
+    pronoun that lifts a measure named just before.
+    """
     text = doc.text
-    raw = _raw_mentions(text, sentence, lex)
-    lifted_pronoun = search(PRONOUN_LIFT, text, sentence.start, sentence.end) is not None
+    raw = (
+        _raw_mentions(text, sentence, lex, starts)
+        if starts.any(sentence.start, sentence.end)
+        else []
+    )
+    recent = bool(context.facts) and context.sentence_index - context.last_fact_sentence <= 2
+    lifted_pronoun = (bool(raw) or recent) and search(
+        PRONOUN_LIFT, text, sentence.start, sentence.end
+    ) is not None
     context.before, context.previous = context.previous, sentence
     if not raw and not lifted_pronoun:
         return []  # most sentences: no measure, nothing to tokenise
@@ -566,8 +781,21 @@ def _mention_facts(
     from earlier statements rather than read here."""
     text = doc.text
     action = _action(tokens, mention, lo, hi, lex)
+    if _negated(tokens, mention, lo):
+        if action != "lift":
+            return [], mention.last + 1, False  # ``was not planning sanctions``: none stated
+        action = "impose"  # ``will not lift the sanctions``: they stand
     imposer, imposer_adjacent = _adjacent_imposer(text, tokens, placed, mention)
     targets: list[_Party] = []
+    after = mention.last + 1
+    if (
+        imposer is not None
+        and imposer_adjacent
+        and after < len(tokens)
+        and tokens[after].lower in _LAW_NOUNS
+    ):
+        # ``the South African sanctions law``, ``an Iran sanctions bill``: on that country
+        targets, imposer, imposer_adjacent = [attrs.evolve(imposer, role="actor")], None, False
     anti = _anti_target(text, placed, mention)
     if anti is not None:
         targets.append(anti)
@@ -590,6 +818,8 @@ def _mention_facts(
     if imposer is None:
         imposer = _possessive_imposer(tokens, placed, mention)
     inherited = not targets
+    if inherited and after < len(tokens) and tokens[after].lower in _PERSON_OBJECTS:
+        return [], after, True  # ``the move to ban him``: a person, not a country
     if inherited:
         np_end = mention.last + 1
         found = _inherit(imposer, mention, definite, context)
@@ -680,6 +910,24 @@ def _action(
     return "threaten" if threat else "impose"
 
 
+def _negated(tokens: Sequence[_Token], mention: _Mention, lo: int) -> bool:
+    """Whether the words just before a mention deny it (``not planning sanctions``,
+    ``has no plans to impose``), unless they deny a denial (``did not rule out``).
+
+    Only a denial whose every word up to the measure is a verb of imposing or
+    planning, a determiner or a modifier counts: ``not to extend the exemptions``,
+    ``no one has said the boycott`` and ``more likely than not`` deny nothing here.
+    """
+    words = _words(tokens, max(lo, mention.first - 6), mention.first)
+    for i, word in enumerate(words):
+        if (word in _NEGATORS or word.endswith("n't")) and (i == 0 or words[i - 1] != "than"):
+            rest = words[i + 1 :]
+            if any(w in _DENIAL_WORDS for w in rest):
+                return False
+            return all(w in _NEGATION_SCOPE or w in _MODIFIER_ENDS for w in rest)
+    return False
+
+
 def _clause_words(tokens: Sequence[_Token], mention: _Mention) -> list[str]:
     """Words of the clause before a mention, back to a semicolon or the sentence start."""
     words: list[str] = []
@@ -713,15 +961,25 @@ def _adjacent_imposer(
 #: Nouns between a possessive imposer and its measure: ``Canada's decision to impose tariffs``.
 _DECISION_WORDS = _WORDS["decision_words"]
 
+#: The nouns among them that a country may stand before (``the U.S. plan``).
+_DECISION_NOUNS = frozenset(
+    {"announcement", "bid", "decision", "decisions", "move", "moves", "plan", "plans"}
+    | {"proposal", "proposals", "threat", "threats"}
+)
+
 
 def _possessive_imposer(
     tokens: Sequence[_Token], placed: Sequence[_Placed], mention: _Mention
 ) -> _Party | None:
-    """A possessive place owning the decision: ``Canada's decision to impose tariffs``."""
+    """A place owning the decision: ``Canada's decision to impose tariffs``, ``the U.S.
+    plan to raise tariffs``."""
     for item in placed:
         if item.last >= mention.first or mention.first - item.last > 6:
             continue
-        if not tokens[item.last].lower.endswith(("'s", "’s")):
+        owner = tokens[item.last].lower.endswith(("'s", "’s")) or (
+            item.place.kind == "country" and tokens[item.last + 1].lower in _DECISION_NOUNS
+        )
+        if not owner:
             continue
         if set(_words(tokens, item.last + 1, mention.first)) <= _DECISION_WORDS:
             return _Party(item.place.text, item.place.code)
@@ -744,6 +1002,9 @@ def _clause_subject(
     subject. The words after the subject give its role: ``said`` makes a speaker,
     ``faces``/``condemns`` a receiver of the measure, anything else an actor.
     """
+    urged = _urged_actor(tokens, placed, mention)
+    if urged is not None:
+        return urged
     for item in reversed(placed):
         if item.last >= mention.first:
             continue
@@ -773,6 +1034,26 @@ def _clause_subject(
     return None
 
 
+def _urged_actor(
+    tokens: Sequence[_Token], placed: Sequence[_Placed], mention: _Mention
+) -> _Party | None:
+    """The country urged to act on a measure: ``urged Washington to lift the restrictions``,
+    ``called on Tokyo to impose sanctions`` (the one urged acts, not the one urging)."""
+    for item in reversed(placed):
+        if item.last >= mention.first or mention.first - item.last > 6:
+            continue
+        k = item.first - 1
+        if k >= 0 and tokens[k].lower == "the":
+            k -= 1
+        if k >= 1 and tokens[k].lower == "on":
+            k -= 1  # ``called on``
+        if k < 0 or tokens[k].lower not in _URGING_VERBS:
+            continue
+        if item.last + 1 < len(tokens) and tokens[item.last + 1].lower == "to":
+            return _Party(item.place.text, item.place.code)
+    return None
+
+
 def _after_by(tokens: Sequence[_Token], index: int) -> bool:
     """Whether the place at *index* is the agent of a passive: ``set by Ottawa``."""
     while index > 0 and tokens[index - 1].lower in {"the"}:
@@ -795,9 +1076,15 @@ def _opens_clause(tokens: Sequence[_Token], index: int) -> bool:
 def _read(text: str, sentence: Span) -> tuple[list[_Token], list[_Placed]]:
     """Tokenise a sentence and find its places, with the tokens each place covers."""
     tokens = _tokens(text, sentence.start, sentence.end)
+    places = find_places(text, sentence.start, sentence.end)
+    chunk = text[sentence.start : sentence.end]
+    if places and any(digit in chunk for digit in "0123456789"):
+        # ``45 mln Canadian dlrs``: a currency's country is no party
+        money = [a.span for a in find_amounts(text, sentence.start, sentence.end)]
+        places = [p for p in places if not any(m.overlaps(p.span) for m in money)]
     placed = [
         _Placed(_token_index(tokens, p.span.start), _token_index(tokens, p.span.end - 1), p)
-        for p in find_places(text, sentence.start, sentence.end)
+        for p in places
     ]
     return tokens, placed
 
@@ -995,7 +1282,13 @@ def _targets_after(
             return inner, None, j
         if j < stop and tokens[j].lower in {"of", "the"}:
             j += 1  # ``allowing imports of Iranian oil``
-        if j < stop and tokens[j].lower not in lex.target_prepositions:
+        if j + 1 < stop and tokens[j].lower in _CONDITIONS:
+            j += 1  # ``would retaliate if Japan did not ...``: Japan
+        if (
+            j < stop
+            and tokens[j].lower not in lex.target_prepositions
+            and tokens[j].lower not in lex.boundaries
+        ):  # the object of the verb (``blacklisted four firms``), not ``sanctioned by``
             phrase = _noun_phrase(tokens, placed, j, stop, lex)
             parties = _parties(text, tokens, placed, j, phrase, lex)
             if parties:
@@ -1033,6 +1326,8 @@ def _targets_after(
                 return [_Party(p.place.text, p.place.code) for p in inside], by_imposer, end
             break
         if word in lex.target_prepositions:
+            if word == "on" and j + 1 < len(tokens) and tokens[j + 1].lower == "behalf":
+                break  # ``duties ... on behalf of the EC``: not a target
             if word == "to":
                 following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
                 if following == "be":
@@ -1045,6 +1340,8 @@ def _targets_after(
                     break
             end = _noun_phrase(tokens, placed, j + 1, stop + 6, lex)
             parties = _parties(text, tokens, placed, j + 1, end, lex)
+            if any(t.lower in _MIGRANT_NOUNS for t in tokens[j + 1 : end]):
+                break  # ``a ban on admitting Muslims to the USA``: immigration policy
             if parties:
                 if by_imposer is None and end < len(tokens) and tokens[end].lower == "by":
                     agent_end = _noun_phrase(tokens, placed, end + 1, end + 12, lex, agent=True)
@@ -1182,8 +1479,12 @@ def _parties(
     """The parties a phrase names: one per listed place, or the phrase for a plural party."""
     if end <= start:
         return []
-    inside = [p for p in placed if start <= p.first and p.last < end]
-    count = _count(tokens[start].text) if start < len(tokens) else None
+    if any(t.lower in _MIGRANT_NOUNS for t in tokens[start:end]):
+        return []  # a ban on refugees or immigrants is immigration policy
+    inside = [
+        p for p in placed if start <= p.first and p.last < end and not _destination(tokens, p)
+    ]
+    count = _count_at(tokens, start)
     if len(inside) > 1 and _is_list(tokens, inside):
         return [_Party(p.place.text, p.place.code) for p in inside]
     if inside:
@@ -1200,6 +1501,14 @@ def _parties(
     ):
         return [_Party(surface, None, count)]
     return []
+
+
+def _destination(tokens: Sequence[_Token], place: _Placed) -> bool:
+    """Whether a place is where people or goods go (``entering the United States``)."""
+    k = place.first - 1
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    return k >= 0 and tokens[k].lower in _DESTINATION_WORDS
 
 
 def _phrase_end(tokens: Sequence[_Token], place_last: int, end: int, lex: Lexicon) -> int:
@@ -1230,6 +1539,20 @@ def _is_list(tokens: Sequence[_Token], inside: Sequence[_Placed]) -> bool:
     return True
 
 
+def _count_at(tokens: Sequence[_Token], index: int) -> int | None:
+    """The number of targets a phrase counts at its first token: ``four`` Kyrgyz
+    companies, ``a dozen`` entities; not ``300`` mln dlrs worth of goods (an amount)."""
+    if index >= len(tokens):
+        return None
+    word = tokens[index].lower
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if word in {"a", "an"} and following == "dozen":
+        return _NUMBER_WORDS["dozen"]
+    if is_quantity_word(following) or tokens[index].text[:1] in "$€£¥":
+        return None
+    return _count(tokens[index].text)
+
+
 def _count(word: str) -> int | None:
     """Return the number a count word or numeral stands for (``four`` -> 4), or None."""
     m = COUNT_WORD.match(word)
@@ -1249,7 +1572,8 @@ def _targets_before(
     text: str, tokens: Sequence[_Token], placed: Sequence[_Placed], mention: _Mention
 ) -> list[_Party]:
     """Targets written before a measure: ``put Cuba under the embargo``,
-    ``items of U.S. products to be subject to additional tariffs``."""
+    ``items of U.S. products to be subject to additional tariffs``, ``added a dozen
+    Chinese entities to its export blacklist``."""
     k = mention.first - 1
     while k >= 0 and tokens[k].lower in _DETERMINERS | {"a", "an", "same", "similar", "be"}:
         k -= 1
@@ -1257,6 +1581,18 @@ def _targets_before(
         for item in placed:
             if item.last == k - 1:
                 return [_Party(item.place.text, item.place.code)]
+    verbs = [
+        i for i in range(max(0, k - 12), k) if tokens[i].lower in _ADDING_VERBS
+    ]  # ``added a dozen Chinese entities to its blacklist``: the object, whole
+    if k >= 1 and tokens[k].lower == "to" and verbs:
+        inside = [p for p in placed if verbs[-1] < p.first and p.last < k]
+        if inside:
+            start = verbs[-1] + 1
+            return [
+                _Party(
+                    _surface(text, tokens, start, k), inside[0].place.code, _count_at(tokens, start)
+                )
+            ]
     if k >= 1 and tokens[k].lower == "to" and tokens[k - 1].lower == "subject":
         candidates = [p for p in placed if mention.first - 14 <= p.first and p.last < k - 1]
         if candidates:
@@ -1271,11 +1607,15 @@ def _targets_before(
                     break
                 start -= 1
             surface = text[tokens[start].start : item.place.span.end]
-            return [_Party(surface, item.place.code, _count(tokens[start].text))]
+            return [_Party(surface, item.place.code, _count_at(tokens, start))]
     return []
 
 
 # -- reason, time, numbers ----------------------------------------------------------
+
+
+#: The reason cues with their words, longest first.
+_REASON_CUES = tuple((cue, cue.split()) for cue in lexicon().reason_cues)
 
 
 def _reason(
@@ -1289,9 +1629,8 @@ def _reason(
             if token.text in {";", ":"}:
                 return None
             continue
-        for cue in lex.reason_cues:
-            words = cue.split()
-            if [t.lower for t in tokens[j : j + len(words)]] != words:
+        for cue, words in _REASON_CUES:
+            if token.lower != words[0] or [t.lower for t in tokens[j : j + len(words)]] != words:
                 continue
             nxt = tokens[j + len(words)] if j + len(words) < len(tokens) else None
             if nxt is None:
@@ -1313,7 +1652,7 @@ def _reason(
 
 def _when(doc: Document, sentence: Span, mention: _Mention) -> TimeExpression | None:
     """The time expression of the sentence nearest to the mention, or None."""
-    times = [t for t in doc.times_in(sentence) if t.kind == "date"]
+    times = [t for t in times_within(doc, sentence) if t.kind == "date"]
     if not times:
         return None
     return min(times, key=lambda t: abs(t.span.start - mention.start))

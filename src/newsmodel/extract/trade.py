@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import bisect
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -50,9 +50,11 @@ from newsmodel.extract.numbers import (
     AmountMention,
     CurrencyContext,
     PercentMention,
-    currency_context,
-    find_amounts,
+    amount_index,
     find_percents,
+    has_start,
+    times_within,
+    word_starts,
 )
 from newsmodel.geo import country_code, demonym_country, find_places
 from newsmodel.model import (
@@ -105,6 +107,9 @@ class _Lexicon:
     target_cues: tuple[str, ...]
     forecast_cues: tuple[str, ...]
     record_words: tuple[str, ...]
+    company_nouns: tuple[str, ...]
+    company_suffixes: tuple[str, ...]
+    non_trade_flow_qualifiers: frozenset[str]
     commodity_words: tuple[str, ...]
     earnings_nouns: tuple[str, ...]
     combining_forms: dict[str, str]
@@ -132,6 +137,9 @@ def _lexicon() -> _Lexicon:
         target_cues=tuple(data["target_cues"]),
         forecast_cues=tuple(data["forecast_cues"]),
         record_words=tuple(data["record_words"]),
+        company_nouns=tuple(data["company_nouns"]),
+        company_suffixes=tuple(data["company_suffixes"]),
+        non_trade_flow_qualifiers=frozenset(_fold(w) for w in data["non_trade_flow_qualifiers"]),
         commodity_words=tuple(data["commodity_words"]),
         earnings_nouns=tuple(data["earnings_nouns"]),
         combining_forms={
@@ -174,6 +182,30 @@ MEASURE_PATTERN = regex.compile(
     (?![\p{{L}}\p{{N}}-])                           # ends a word
     """,
     regex.VERBOSE,
+)
+
+
+def _first_stems(phrases: Sequence[str]) -> tuple[str, ...]:
+    """Word beginnings (at most six letters) of the first word of each phrase."""
+    stems = {_fold(p).split()[0][:6] for p in phrases}
+    stems.discard("")
+    return tuple(sorted(s for s in stems if not any(s != o and s.startswith(o) for o in stems)))
+
+
+#: Where a :data:`MEASURE_PATTERN` match may begin: a word starting with one of these
+#: (a cheap substring test, see :func:`~newsmodel.extract.numbers.word_starts`).
+MEASURE_STEMS = _first_stems(
+    [
+        *LEXICON.trade_qualifiers,
+        *LEXICON.other_qualifiers,
+        "balance",
+        *LEXICON.trade_measures,
+        *LEXICON.flow_measures,
+        *LEXICON.commodity_words,
+        "surplus",
+        "deficit",
+        "shortfall",
+    ]
 )
 
 #: A qualifier written just before a flow (``services imports``, ``beef exports``).
@@ -326,6 +358,29 @@ CHANGE_NOUN_AFTER = regex.compile(
     ^\s{1,3}(?P<noun>reduction|cut|increase|rise|decrease)(?![\p{L}])   # the noun
     """,
     regex.VERBOSE | regex.IGNORECASE,
+)
+
+#: A company owning the measure: ``the company's export revenue``, ``the carmaker's
+#: exports`` (a company's sales, not a country's trade).
+COMPANY_OWNER = regex.compile(
+    rf"""
+    (?<![\p{{L}}])(?i:{_alternation(LEXICON.company_nouns)})   # the company noun
+    (?:'s|’s|s'|s’)                                          # its possessive
+    (?:\s{{1,3}}[\p{{L}}\-]{{1,20}}){{0,2}}                     # a qualifier or two
+    \s{{1,3}}$                                                # right before the measure
+    """,
+    regex.VERBOSE,
+)
+
+#: A company named as the subject of a sentence (``Nokia Oy said its exports ...``): then
+#: ``its`` before a measure is the company's.
+COMPANY_NAME = regex.compile(
+    rf"""
+    (?<=[\p{{Lu}}][\p{{L}}&\-]{{0,30}}\s{{1,3}})             # a capitalised name
+    (?:{"|".join(regex.escape(w) for w in LEXICON.company_suffixes)})  # its company suffix
+    (?![\p{{L}}])\.?
+    """,
+    regex.VERBOSE,
 )
 
 #: ``record`` right before a level (``a record of``, ``the record``, ``record high of``).
@@ -529,7 +584,10 @@ class _Fact:
 class _State:
     """What the extractor remembers from one sentence to the next."""
 
-    parties: tuple[str, ...] = ()
+    known_parties: tuple[str, ...] = ()
+    """The parties of the figure before (read :attr:`parties`, which adds pending ones)."""
+    pending: list[tuple[str, Span]] = attrs.Factory(list)
+    """Sentences whose places become the parties if asked for (found lazily)."""
     measure: _Measure | None = None
     measure_sentence: int = -10
     periods: dict[str, TimeExpression] = attrs.Factory(dict)
@@ -543,11 +601,48 @@ class _State:
     cues: dict[int, list[tuple[int, TradeStatus]]] = attrs.Factory(dict)
     """Status cues of each sentence (by its start), found once."""
 
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """The parties of the figure before, or of the last sentence that named a
+        measure and places (those places are read only when asked for)."""
+        for text, sentence in self.pending:
+            places = _sentence_places(text, sentence, (), self)
+            if places:
+                self.known_parties = _order(places)
+        self.pending.clear()
+        return self.known_parties
 
-def _measures(text: str, start: int, end: int) -> list[_Measure]:
-    """Find the measure mentions in ``text[start:end]``."""
+    @parties.setter
+    def parties(self, value: tuple[str, ...]) -> None:
+        self.pending.clear()
+        self.known_parties = value
+
+
+def _measure_matches(
+    text: str, start: int, end: int, starts: list[int] | None
+) -> Iterator[regex.Match[str]]:
+    """The :data:`MEASURE_PATTERN` matches in ``text[start:end]``, tried only at *starts*
+    (every offset when None), in order and without overlaps."""
+    if starts is None:
+        yield from finditer(MEASURE_PATTERN, text, start, end)
+        return
+    i = bisect.bisect_left(starts, start)
+    after = start
+    while i < len(starts) and starts[i] < end:
+        offset = starts[i]
+        i += 1
+        if offset < after:
+            continue
+        found = match(MEASURE_PATTERN, text, offset, end)
+        if found is not None:
+            after = found.end()
+            yield found
+
+
+def _measures(text: str, start: int, end: int, starts: list[int] | None = None) -> list[_Measure]:
+    """Find the measure mentions in ``text[start:end]`` (tried at *starts* when given)."""
     found: list[_Measure] = []
-    for m in finditer(MEASURE_PATTERN, text, start, end):
+    for m in _measure_matches(text, start, end, starts):
         span = Span(start=m.start(), end=m.end())
         if m.group("trade_balance"):
             noun = LEXICON.balance_nouns[_fold(m.group("trade_balance"))]
@@ -570,6 +665,11 @@ def _measures(text: str, start: int, end: int) -> list[_Measure]:
                     continue  # a company's turnover
             found.append(_Measure(span=span, name=name, trade=True, qualified=True))
         elif m.group("flow"):
+            if _company_owned(text, start, m.start()):
+                continue  # the company's export revenue: sales, not trade
+            previous = text[max(start, m.start() - 20) : m.start()].split()[-1:]
+            if previous and _fold(previous[0]) in LEXICON.non_trade_flow_qualifiers:
+                continue  # "capital exports": money, not goods
             name = LEXICON.flow_measures[_fold(m.group("flow"))]
             lead = search(FLOW_QUALIFIER, text, max(start, m.start() - 20), m.start())
             if lead is not None and lead.group("qualifier").casefold().startswith("serv"):
@@ -586,6 +686,15 @@ def _measures(text: str, start: int, end: int) -> list[_Measure]:
             noun = LEXICON.balance_nouns[_fold(m.group("bare"))]
             found.append(_Measure(span=span, name=noun, trade=True, qualified=False))
     return found
+
+
+def _company_owned(text: str, start: int, measure_start: int) -> bool:
+    """Whether a company owns the measure: ``the carmaker's exports``, or ``its exports``
+    after a company named earlier in the sentence (``Nokia Oy said its exports``)."""
+    if search(COMPANY_OWNER, text, max(start, measure_start - 60), measure_start) is not None:
+        return True
+    before = text[max(start, measure_start - 4) : measure_start].lower()
+    return before == "its " and search(COMPANY_NAME, text, start, measure_start) is not None
 
 
 def _resolve_bare(
@@ -627,7 +736,7 @@ def _numbers(
         if converted or search(PER_UNIT_AFTER, after) or search(NOT_TRADE_AFTER, after):
             continue
         if (
-            search(TARIFF_BEFORE, before) is not None
+            (tariff_sentence and search(TARIFF_BEFORE, before) is not None)
             or (tariff_sentence and search(COVERING_BEFORE, before) is not None)
             or search(TARIFF_AFTER, after) is not None
         ):
@@ -819,11 +928,13 @@ def extract(doc: Document) -> dict[str, Any]:
     dateline = doc.dateline
     home = dateline.country if dateline is not None else None
     sentences = [s for s in doc.sentences() if s.end > doc.body_start]
-    hinted = [any(h in text[s.start : s.end].lower() for h in _MEASURE_HINTS) for s in sentences]
+    hints = word_starts(doc, _MEASURE_HINTS, inside=True)
+    hinted = [has_start(hints, s.start, s.end) for s in sentences]
     if not any(hinted):
         return {"trade_figures": []}
+    starts = word_starts(doc, MEASURE_STEMS)
     per_sentence = [
-        _measures(text, s.start, s.end) if hint else []
+        _measures(text, s.start, s.end, starts) if hint else []
         for s, hint in zip(sentences, hinted, strict=True)
     ]
     balances = [
@@ -833,11 +944,9 @@ def extract(doc: Document) -> dict[str, Any]:
         if m.qualified and ("surplus" in m.name or "deficit" in m.name or "balance" in m.name)
     ]
     body = doc.body_start
-    amounts = _by_sentence(find_amounts(text, body, country=home), sentences)
-    percents = _by_sentence(find_percents(text, body), sentences)
-    context = currency_context(text, body) if home is None else CurrencyContext(country=home)
-    times = doc.times
-    state = _State(parties=(home,) if home else (), home=home, context=context)
+    amounts = amount_index(text, body, country=home)
+    context = amounts.context if home is None else CurrencyContext(country=home)
+    state = _State(known_parties=(home,) if home else (), home=home, context=context)
     figures: list[TradeFigure] = []
     trade_seen = False
     for index, (sentence, raw) in enumerate(zip(sentences, per_sentence, strict=True)):
@@ -855,10 +964,16 @@ def extract(doc: Document) -> dict[str, Any]:
                 measures.append(attrs.evolve(r, trade=False))
         measures.sort(key=lambda m: m.span.start)
         trade_seen = trade_seen or any(m.trade for m in measures)
-        numbers = _numbers(text, sentence, amounts[index], percents[index], state)
+        numbers = _numbers(
+            text,
+            sentence,
+            amounts.within(sentence.start, sentence.end),
+            find_percents(text, sentence.start, sentence.end),
+            state,
+        )
         if not numbers:
             if any(m.trade for m in measures):
-                _remember_parties(text, sentence, state, [])
+                _remember_parties(text, sentence, state)
             continue
         attached: list[_Attached] = []
         for number in numbers:
@@ -872,7 +987,7 @@ def extract(doc: Document) -> dict[str, Any]:
         if not facts:
             continue
         skip = [n.span for n in numbers]
-        sentence_times = [t for t in times if sentence.contains(t.span)]
+        sentence_times = times_within(doc, sentence)
         for i, fact in enumerate(facts):
             nxt = facts[i + 1] if i + 1 < len(facts) else None
             figure = _figure(text, sentence, fact, nxt, facts, sentence_times, skip, state)
@@ -912,10 +1027,10 @@ def _sentence_places(
     return state.places[sentence.start]
 
 
-def _remember_parties(text: str, sentence: Span, state: _State, skip: Sequence[Span]) -> None:
-    places = _sentence_places(text, sentence, skip, state)
-    if places:
-        state.parties = _order(places)
+def _remember_parties(text: str, sentence: Span, state: _State) -> None:
+    """Let the places of a sentence that names a measure become the parties, when
+    a later figure asks for them (see :attr:`_State.parties`)."""
+    state.pending.append((text, sentence))
 
 
 def _group(text: str, sentence: Span, attached: list[_Attached]) -> list[_Fact]:
@@ -993,6 +1108,11 @@ def _fact_start(text: str, gap_start: int, number_start: int, base: bool) -> int
         start = cue.start()
     else:
         connectors = list(finditer(CONNECTOR, text, gap_start, number_start))
+        while connectors and connectors[-1].group().casefold() == "to":
+            verb = text[gap_start : connectors[-1].start()].split()[-1:]
+            if not verb or _fold(verb[0]) not in _CHANGE_WORDS | _LEVEL_VERBS:
+                break
+            connectors.pop()  # "and soybean exports rose to 1.2 mln": the verb is the fact's
         if connectors:
             start = connectors[-1].end()
     while start < number_start and text[start] in " ,;\n":
@@ -1180,8 +1300,16 @@ def _period(
 ) -> TimeExpression | None:
     """The time expression that belongs to the fact, else the one carried over."""
     last = fact.numbers[-1].number.span.end
-    # the time after the figure belongs to it up to the clause's end ("..., data showed on Friday")
-    clause_end = search(CLAUSE_END, text, last, after_end)
+    # the time after the figure belongs to it up to the clause's end ("..., data showed on
+    # Friday"); a conversion in brackets ("(about 2.46 trillion U.S. dollars)") is no end
+    at = last
+    clause_end = search(CLAUSE_END, text, at, after_end)
+    while clause_end is not None and clause_end.group() == "(":
+        close = text.find(")", clause_end.end(), min(after_end, clause_end.end() + 80))
+        if close < 0 or not any(c.isdigit() for c in text[clause_end.end() : close]):
+            break
+        at = close + 1
+        clause_end = search(CLAUSE_END, text, at, after_end)
     after_end = clause_end.start() if clause_end is not None else after_end
     period = _time_between(text, times, last, after_end, last=False)
     if period is None:  # "grew 37% last year to $3.5 billion"
@@ -1242,7 +1370,7 @@ def _parties(
         parties = _order([direct[-1], *partners])
     else:
         inside = [p for p in places if p[0] < head_end]
-        chosen = [*inside, *partners]
+        chosen = list(dict.fromkeys([*inside, *partners]))  # a partner inside the fact once
         if not chosen:
             return state.parties
         if len(chosen) == 1 and chosen[0][2] and state.parties:  # "exports to Japan": whose?

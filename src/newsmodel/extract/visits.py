@@ -42,6 +42,7 @@ import regex
 from newsmodel import geo
 from newsmodel.document import Document
 from newsmodel.extract import people
+from newsmodel.extract.numbers import has_start, times_within, word_starts
 from newsmodel.model import Span, Visit, VisitStatus
 from newsmodel.text import finditer, match, search
 
@@ -120,7 +121,7 @@ TRAVEL_WORD = regex.compile(
       |(?P<trip>trip|trips|journey)                         # his first foreign trip
       |(?P<move>(?:travel(?:s|led|ed|ling|ing)?|go|goes|going|went|gone
           |fly|flies|flew|flown|flying|head(?:s|ed|ing)?)
-          \s{1,3}to)                                        # travel to, went to
+          \s{1,3}(?:on\s{1,3})?to)                           # travel to, went to, fly on to
       |(?P<arrive>arriv(?:e|es|ed|ing)\s{1,3}(?:in|at))      # arrived in Beijing
       |(?P<leave>(?:leave|leaves|leaving|left|depart(?:s|ed|ing)?)
           \s{1,3}for)                                       # leaves for Washington
@@ -220,6 +221,25 @@ REFERRING = regex.compile(
     (?![\p{L}])
     """,
     regex.VERBOSE | regex.IGNORECASE,
+)
+
+#: Word beginnings one of which every :data:`TRAVEL_WORD` match holds (a cheap first
+#: test, see :func:`~newsmodel.extract.numbers.word_starts`).
+TRAVEL_STEMS = tuple(_LEX["travel_stems"])
+
+#: Word beginnings one of which every :data:`MEET` match holds (``met``, ``meeting``, ``talks``).
+MEET_STEMS = ("meet", "met", "talks")
+
+#: The word every :data:`VISITING` match holds.
+VISITING_STEMS = ("visiting",)
+
+# The separator between listed destinations: ", " or " and " or ", and ".
+LIST_SEPARATOR = regex.compile(
+    r"""
+    (?:\s{0,2},\s{1,3}(?:and\s{1,3})?                       # a comma, maybe "and"
+      |\s{1,3}and\s{1,3})                                 # or "and" alone
+    """,
+    regex.VERBOSE,
 )
 
 # A meeting: "met", "is meeting", "held talks with".
@@ -677,6 +697,11 @@ IN_PLACE = regex.compile(
     regex.VERBOSE,
 )
 
+#: Month and weekday names that geonames also lists as towns.
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -732,13 +757,12 @@ class _Context:
     dateline_place: str | None
     anchor: dt.date | None
     mention_starts: list[int]
-    quoted: list[tuple[int, int]]
-    """Stretches of quoted speech, in order."""
     by_person: dict[str, list[people.PersonMention]]
     """Each person's mentions, by name."""
     nationality: dict[str, str | None] = attrs.field(factory=dict)
     """Nationalities the article states, read so far (None: it states none)."""
     _home: list[str | None] = attrs.field(factory=list, alias="_home")
+    _quoted: list[list[tuple[int, int]]] = attrs.field(factory=list, alias="_quoted")
 
     @property
     def home(self) -> str | None:
@@ -757,6 +781,13 @@ class _Context:
                     break
             self.nationality[name] = found
         return self.nationality[name]
+
+    @property
+    def quoted(self) -> list[tuple[int, int]]:
+        """Stretches of quoted speech, in order (found on first use)."""
+        if not self._quoted:
+            self._quoted.append([(m.start(), m.end()) for m in finditer(QUOTED, self.doc.text)])
+        return self._quoted[0]
 
     def in_quote(self, offset: int) -> bool:
         """Return whether *offset* lies inside quoted speech."""
@@ -841,7 +872,6 @@ def _context(doc: Document) -> _Context:
         dateline_place=place,
         anchor=doc.anchor,
         mention_starts=[m.span.start for m in index.mentions],
-        quoted=[(m.start(), m.end()) for m in finditer(QUOTED, doc.text)],
         by_person=by_person,
     )
 
@@ -1121,10 +1151,31 @@ def _destination(ctx: _Context, start: int, end: int) -> geo.PlaceMention | None
     return None
 
 
+def _listed_destinations(ctx: _Context, start: int, end: int) -> Iterator[geo.PlaceMention]:
+    """Further destinations listed after the first: ``France, Serbia and Hungary``.
+
+    Only countries count (``Beijing and Shanghai`` is one country's trip anyway).
+    """
+    text = ctx.doc.text
+    at = start
+    for _ in range(8):
+        separator = match(LIST_SEPARATOR, text, at, end)
+        if separator is None:
+            return
+        place = _destination(ctx, separator.end(), end)
+        if place is None or place.kind != "country":
+            return
+        yield place
+        at = place.span.end
+
+
 def _real_place(ctx: _Context, place: geo.PlaceMention) -> bool:
-    """Reject a city name that is a person's name or a possessive (``Clinton's``)."""
+    """Reject a city name that is a person's name, a possessive (``Clinton's``) or a
+    month or weekday (``said in March``: not the town of March)."""
     if place.kind != "city":
         return True
+    if place.text.casefold() in _CALENDAR_WORDS:
+        return False
     if ctx.doc.text.startswith(("'s", "’s"), place.span.end):
         return False
     return ctx.index.mention_at(place.span.start) is None
@@ -1141,7 +1192,7 @@ def _city_in(ctx: _Context, span: Span, code: str, after: int) -> str | None:
 def _place_code(ctx: _Context, start: int, end: int) -> geo.PlaceMention | None:
     """Return the first country, capital or city named in ``text[start:end]``."""
     for place in geo.find_places(ctx.doc.text, start, end, cities=True):
-        if place.kind in _PLACE_KINDS and place.code:
+        if place.kind in _PLACE_KINDS and place.code and _real_place(ctx, place):
             return place
     return None
 
@@ -1185,9 +1236,12 @@ def _when(ctx: _Context, span: Span) -> str | None:
     anchor = ctx.anchor
     text = ctx.doc.text
     if ctx.doc.times:
-        for time in ctx.doc.times_in(span):
+        for time in times_within(ctx.doc, span):
             if time.kind != "date" or not time.value or anchor is None:
                 continue
+            lead = text[max(span.start, time.span.start - 7) : time.span.start].rstrip().lower()
+            if lead.endswith(" since") or lead == "since":
+                continue  # ``his first since 2012``: a point of reference, not the trip's time
             bounds = _parse_value(time.value)
             if bounds is None:
                 continue
@@ -1221,7 +1275,7 @@ def _dates(ctx: _Context, span: Span) -> tuple[dt.date | None, dt.date | None]:
     start: dt.date | None = None
     end: dt.date | None = None
     text = ctx.doc.text
-    for time in ctx.doc.times_in(span):
+    for time in times_within(ctx.doc, span):
         if time.kind != "date" or not time.value:
             continue
         if "/" in time.value:
@@ -1381,12 +1435,26 @@ def _candidate(
 
 
 def _read_sentence(ctx: _Context, span: Span) -> list[_Candidate]:
-    """Return every reading of a trip in one sentence."""
+    """Return every reading of a trip in one sentence.
+
+    Each pattern runs only when the sentence holds a word it needs (see
+    :data:`TRAVEL_STEMS`): most sentences hold none and cost a few bisections.
+    """
     text = ctx.doc.text
-    travel = search(TRAVEL_WORD, text, span.start, span.end) is not None
-    meet = search(MEET, text, span.start, span.end) is not None
+    doc = ctx.doc
+    travel = (
+        has_start(word_starts(doc, TRAVEL_STEMS), span.start, span.end)
+        and search(TRAVEL_WORD, text, span.start, span.end) is not None
+    )
+    meet = (
+        has_start(word_starts(doc, MEET_STEMS), span.start, span.end)
+        and search(MEET, text, span.start, span.end) is not None
+    )
     placed = search(PLACED_HINT, text, span.start, span.end) is not None
-    visiting = search(VISITING, text, span.start, span.end) is not None
+    visiting = (
+        has_start(word_starts(doc, VISITING_STEMS), span.start, span.end)
+        and search(VISITING, text, span.start, span.end) is not None
+    )
     if not (travel or meet or placed or visiting):
         return []
     actors = _actors(ctx, span)
@@ -1474,6 +1542,10 @@ def _travel_readings(
             ):
                 continue
             yield _candidate(ctx, span, actor, place, host, status, 3, after)
+            for listed in _listed_destinations(ctx, place.span.end, span.end):
+                code = listed.code or ""
+                if code and _foreign(ctx, actor, code, strong=True, named_country=True):
+                    yield _candidate(ctx, span, actor, listed, code, status, 3, listed.span.end)
         elif agent is not None or _implicit_ok(text, m, noun, word, span):
             host = ctx.dateline_country or ""
             if host and not (actor.explicit and _same_country(actor.nationality or "", host)):
@@ -1766,7 +1838,7 @@ def _visit(ctx: _Context, group: list[_Candidate]) -> Visit:
     stated = [c for c in group if c.strength >= 2 and c.status is not None]
     statuses = {c.status for c in stated or group if c.status is not None}
     status: VisitStatus
-    if "ongoing" in statuses or {"completed", "planned"} <= statuses:
+    if "ongoing" in statuses or ({"completed", "planned"} <= statuses and best.status is None):
         status = "ongoing"
     elif best.status is not None:
         status = best.status
