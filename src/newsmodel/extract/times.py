@@ -2,10 +2,13 @@
 
 Each rule below pairs a named pattern with two functions: ``accept`` rejects a
 match that is not a time at all (``May`` the modal, ``2000 tonnes``, the ``Sunday
-Times``), ``resolve`` turns an accepted match into a value. Matches of all rules are
-collected over each body paragraph, the longest wins where they overlap (``the
-first half of this year`` over ``this year``), and the winners are resolved in
-text order against :attr:`Document.anchor`.
+Times``), ``resolve`` turns an accepted match into a value. One pass over the body
+finds its core words (months, weekdays, units, four-digit numbers: ``str.translate``
+and ``split``, no pattern); each rule then runs only in small windows around the
+core words it needs, after a quick test of their neighbours (``ago`` after the unit
+of ``two weeks ago``). Matches of all rules are collected, the longest wins where
+they overlap (``the first half of this year`` over ``this year``), and the winners
+are resolved in text order against :attr:`Document.anchor`.
 
 Values follow TIMEX3: ``2023``, ``2023-07``, ``2024-06-28``, ``2024-W27``,
 ``2024-W26-WE``, ``2024-Q3``, ``2024-H1``, ``2024-SU``, ``198`` (a decade),
@@ -17,7 +20,11 @@ Three kinds of expression need more than the anchor:
 * A date named without its year (``in July``, ``on Friday``, ``the third
   quarter``) is placed by the tense of its clause (:func:`tense_at`): past tense
   takes the last occurrence that began by the anchor, future tense the first that
-  has not ended by it, and no tense the nearest.
+  has not ended by it, and no tense the nearest. After ``ahead of`` (``in advance
+  of``, ``in the run-up to``) the main verb's tense no longer counts: the event lies
+  after the main clause, so the nearest occurrence wins, leaning to the future. A
+  run of days (``April 5-6``, ``April 29-May 2``, ``from Saturday to Monday``) is
+  one interval, placed as a whole.
 * An anaphoric expression (``a year earlier``, ``the same 1986 period``, ``the
   previous month``) shifts the *reference*: the last explicit date expression
   before it. ``a year ago`` shifts a reference in its own sentence, as agency copy
@@ -85,6 +92,9 @@ AMOUNT_HEDGES = frozenset(_LEX["amount_hedges"])
 MEASURE_WORDS = frozenset(_LEX["measure_words"])
 FUTURE_WORDS = frozenset(_LEX["future_words"])
 FUTURE_BEFORE_TO = frozenset(_LEX["future_before_to"])
+AHEAD_CUES = frozenset(tuple(pair) for pair in _LEX["ahead_cues"])
+MOVE_VERBS = frozenset(_LEX["move_verbs"])
+BOUNDARY_PREPOSITIONS = frozenset(_LEX["boundary_prepositions"])
 PAST_WORDS = frozenset(_LEX["past_words"])
 PARTICIPLES = frozenset(_LEX["participles"])
 HAVE_FORMS = frozenset(_LEX["have_forms"])
@@ -120,8 +130,10 @@ def _is_abbreviation(name: str) -> bool:
     return any(o != name and o.startswith(name) and MONTHS[o] == MONTHS[name] for o in MONTHS)
 
 
-_FULL_MONTHS = _alternation(n for n in MONTHS if not _is_abbreviation(n))
-_SHORT_MONTHS = _alternation(n for n in MONTHS if _is_abbreviation(n))
+#: Month names that are short forms of longer ones (``sept``, ``jun``).
+MONTH_ABBREVIATIONS = frozenset(n for n in MONTHS if _is_abbreviation(n))
+_FULL_MONTHS = _alternation(n for n in MONTHS if n not in MONTH_ABBREVIATIONS)
+_SHORT_MONTHS = _alternation(MONTH_ABBREVIATIONS)
 _WEEKDAY_NAMES = _alternation(WEEKDAYS)
 _SEASON_NAMES = _alternation(SEASONS)
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
@@ -190,10 +202,13 @@ ISO_DATE = regex.compile(
 MONTH_DAY_DATE = regex.compile(
     rf"""
     \b                                                # at a word start
+    (?P<between>(?<=\bbetween{_S}))?                  # empty: set after "between"
     (?:(?P<weekday>{_WEEKDAY_NAMES})\b,?{_S})?       # optional weekday: Tuesday, June 25
-    {_month("month")}{_S}                             # the month
+    {_month("month")}(?:{_S}|-)                       # the month (April 5, April-5)
     (?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,.]?\d)    # the day, not part of a longer number
-    (?:(?:\s?[-–]\s?|{_S}(?:to|through|and){_S})       # optional last day of a range:
+    (?:(?:\s?[-–]\s?|{_S}(?:to|through){_S}          # optional last day of a range
+      | {_S}and{_S}(?(between)|(?=[0-3]?\d\b)))       #   ("and" before a month after "between")
+       (?:{_month("month2")}(?:{_S}|-))?              #   in another month: April 29-May 2
        (?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,.]?\d))?  #   June 25-28, April 6 to 8
     (?:,?{_S}{_year("year")})?                        # optional year: June 1, 2018
     """,
@@ -391,6 +406,17 @@ WEEKDAY = regex.compile(
     _FLAGS,
 )
 
+WEEKDAY_RANGE = regex.compile(
+    rf"""
+    \b                                                # at a word start
+    (?:(?P<lead>from|between){_S})?                   # from Saturday to Monday
+    (?P<w1>{_WEEKDAY_NAMES})\b                        # the first day
+    \s{{0,3}}(?P<sep>[-–]|to\b|through\b|and\b)\s{{0,3}}  # the link
+    (?P<w2>{_WEEKDAY_NAMES})\b                        # the last day
+    """,
+    _FLAGS,
+)
+
 SEASON = regex.compile(
     rf"""
     \b                                                # at a word start
@@ -486,13 +512,33 @@ _CORE_KINDS: dict[str, str] = {
     "evening": "day",
 }
 
-CORE = regex.compile(
-    rf"""
-      \b(?P<word>{_alternation(_CORE_KINDS)})\b      # a word of :data:`_CORE_KINDS`
-    | (?<![\d.,])(?P<number>(?:1[89]|20)\d\d)       # a four-digit number that may be a year
+YEAR_DIGITS = regex.compile(
+    r"""
+    (?<![\d.,])                                      # not inside a longer number
+    (?P<number>(?:1[89]|20)\d\d)                      # a four-digit number that may be a year
     """,
     _FLAGS,
 )
+
+#: Every character that is no word character (below U+3100) mapped to a space: the
+#: words of a text are then its ``str.split()``, found at C speed (an alternation of
+#: all :data:`_CORE_KINDS` words costs several times more in ``regex``).
+_WORD_GAPS = {i: " " for i in range(0x3100) if not (chr(i).isalnum() or chr(i) == "_")}
+
+#: :data:`_WORD_GAPS` for ASCII text, as a ``bytes.translate`` table.
+_ASCII_WORD_GAPS = bytes(ord(_WORD_GAPS.get(i, chr(i))) if i < 128 else i for i in range(256))
+
+#: A run of characters that are no word characters (splits words the table missed).
+NON_WORD_RUN = regex.compile(
+    r"""
+    [^\w]{1,64}                                      # gap characters
+    """,
+    _FLAGS,
+)
+
+#: The :data:`_CORE_KINDS` words a text may hold as words of its own (``year-ago`` is
+#: found as ``year``, a unit too).
+_CORE_WORDS = frozenset(word for word in _CORE_KINDS if word.isalnum())
 
 #: How far a rule's match may reach before and after the core word it needs.
 _WINDOW = 48
@@ -784,13 +830,16 @@ def _resolve_day(month: int, day: int, anchor: dt.date, tense: Tense | None) -> 
     return dt.date(year, month, day)
 
 
-def _resolve_weekday(weekday: int, anchor: dt.date, tense: Tense | None, rel: str) -> dt.date:
+def _resolve_weekday(
+    weekday: int, anchor: dt.date, tense: Tense | None, rel: str, *, ahead_of: bool = False
+) -> dt.date:
     """Return the date of a weekday named relative to *anchor*.
 
     ``last`` is strictly before the anchor, ``next`` strictly after, ``this`` in
     the anchor's week; otherwise the tense chooses (same day allowed), and without
     a tense the nearer one, or the past one when it is at most a day further (news
-    reports more than it announces).
+    reports more than it announces); after ``ahead of`` (*ahead_of*) the future
+    one when it is at most a day further.
     """
     back = (anchor.weekday() - weekday) % 7
     ahead = (weekday - anchor.weekday()) % 7
@@ -800,6 +849,12 @@ def _resolve_weekday(weekday: int, anchor: dt.date, tense: Tense | None, rel: st
         return anchor + dt.timedelta(days=ahead or 7)
     if rel == "this":
         return anchor + dt.timedelta(days=weekday - anchor.weekday())
+    if tense is None and ahead_of:
+        return (
+            anchor + dt.timedelta(days=ahead)
+            if ahead <= back + 1
+            else anchor - dt.timedelta(days=back)
+        )
     if tense == "past" or (tense is None and back <= ahead + 1):
         return anchor - dt.timedelta(days=back)
     return anchor + dt.timedelta(days=ahead)
@@ -889,7 +944,7 @@ def _set_year(value: str, year: int) -> str | None:
 # -- the tense of a clause --------------------------------------------------------
 
 
-_Mark = Literal["past", "future", "present"]
+_Mark = Literal["past", "future", "present", "ahead"]
 
 
 class _Token(NamedTuple):
@@ -932,12 +987,18 @@ def _marker(tokens: list[_Token], i: int) -> _Mark | None:
     before = _auxiliary(tokens, i)
     after = tokens[i + 1].word if i + 1 < len(tokens) else ""
     after2 = tokens[i + 2].word if i + 2 < len(tokens) else ""
+    if (word, after) in AHEAD_CUES:
+        # "ahead of the visit on Saturday": after the main event, not always after the
+        # anchor ("met on Sunday ahead of Friday's summit" may tell of a past summit).
+        return "ahead"
     if word in FUTURE_BEFORE_TO and after == "to":
         if word in BE_FUTURES and before not in _BE_FORMS and after2 != "be":
             return None  # delays due to rain, set to work; not: is due to, due to be
         return "present" if before in ("was", "were") else "future"  # a past plan: nearest
-    if word in PRESENT_WORDS:
+    if word in PRESENT_WORDS or word.endswith(("'re", "'m")):  # is, says, we're
         return "future" if after in FUTURE_BEFORE_TO and after2 == "to" else "present"
+    if word.endswith("'ll"):  # we'll
+        return "future"
     if word in FUTURE_WORDS:
         return None if word == "may" and token.raw[0].isupper() else "future"
     if word in _PAST_AUXILIARIES:
@@ -999,8 +1060,10 @@ def _clause_tense(clauses: _Clauses, start: int, end: int) -> _Mark | None:
 
 
 def _as_tense(mark: _Mark | None) -> Tense | None:
-    """Return the public tense of a mark (present counts as none)."""
-    return None if mark == "present" else mark
+    """Return the public tense of a mark (present and ``ahead of`` count as none)."""
+    if mark == "past" or mark == "future":
+        return mark
+    return None
 
 
 def tense_at(doc: Document, span: Span) -> Tense | None:
@@ -1048,6 +1111,10 @@ class _Context:
 
     def tense(self, start: int, end: int) -> Tense | None:
         """Return the tense of the clause around ``[start, end)`` (past after ``since``)."""
+        return _as_tense(self.mark(start, end))
+
+    def mark(self, start: int, end: int) -> _Mark | None:
+        """Return the tense mark that governs ``[start, end)``, ``ahead`` included."""
         if _previous_word(self.doc.text, start) == "since":
             return "past"
         sentence = self.doc.sentence_at(start)
@@ -1055,7 +1122,7 @@ class _Context:
             return tense_at(self.doc, Span(start=start, end=end))
         if sentence.start not in self._tokens:
             self._tokens[sentence.start] = _clauses(self.doc.text, sentence.start, sentence.end)
-        return _as_tense(_clause_tense(self._tokens[sentence.start], start, end))
+        return _clause_tense(self._tokens[sentence.start], start, end)
 
     def placement(
         self, start: int, end: int, *, period: bool = False
@@ -1076,7 +1143,11 @@ class _Context:
         if modifier and not period and _next_word(self.doc.text, end).lower() not in PERIOD_NOUNS:
             return self.anchor, None  # the March 3 pact, its May slump: nearest
         tense = self.tense(start, end)
-        if tense == "past" and before in BOUNDARY_WORDS:
+        bound = before in BOUNDARY_WORDS
+        if not bound and before in BOUNDARY_PREPOSITIONS:  # starting on April 29
+            hit = _word_before(self.doc.text, start)
+            bound = hit is not None and _previous_word(self.doc.text, hit.start) in BOUNDARY_WORDS
+        if tense == "past" and bound:
             return self.anchor + dt.timedelta(days=_BOUNDARY_DAYS), tense
         return self.anchor, tense
 
@@ -1099,6 +1170,7 @@ class _Context:
 _BOUNDARY_DAYS = 120
 
 Accept = Callable[[regex.Match[str], str], bool]
+Near = Callable[["_Scan", "_Core"], bool]
 Resolve = Callable[[regex.Match[str], _Context], _Found]
 
 
@@ -1113,9 +1185,20 @@ class _Rule(NamedTuple):
     name: str
     pattern: regex.Pattern[str]
     needs: str
-    """Kinds of :data:`CORE` word (space-separated), one of which the match holds."""
+    """Kinds of :data:`_CORE_KINDS` word (space-separated), one of which the match holds."""
     resolve: Resolve
     accept: Accept = _always
+    near: Near | None = None
+    """A quick test of a core word's surroundings: False when no match of the rule can
+    hold it (``ago`` must follow the unit of ``two weeks ago``). None: every core word."""
+
+    reach: tuple[int, int] = (_WINDOW, _WINDOW)
+    """How far a match may start before its core word and end after the core word's start."""
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds of :attr:`needs`, split."""
+        return _KINDS[self.needs]
 
 
 def _year_of(found: regex.Match[str], ctx: _Context, group: str = "year") -> int | None:
@@ -1149,12 +1232,21 @@ def _part_year(found: regex.Match[str], ctx: _Context, first: int, last: int) ->
 # dates -----------------------------------------------------------------------------
 
 
+def _second_month(found: regex.Match[str]) -> str | None:
+    """Return the month of a range's last day when the match names one (``April 29-May 2``)."""
+    return found.group("month2") if "month2" in found.re.groupindex else None
+
+
 def _accept_day_date(found: regex.Match[str], text: str) -> bool:
     """A day-and-month date: a capitalised month and a day that exists."""
     day, day2 = int(found.group("day")), found.group("day2")
     if not _capitalised(_raw(found, text, "month")) or not 1 <= day <= 31:
         return False
-    if day2 is not None and not day < int(day2) <= 31:
+    month2 = _second_month(found)
+    if month2 is not None:
+        if not _capitalised(_raw(found, text, "month2")) or not 1 <= int(day2) <= 31:
+            return False
+    elif day2 is not None and not day < int(day2) <= 31:
         return False
     return not (
         found.group("year") is None and _next_word(text, found.end()).lower() in MEASURE_WORDS
@@ -1162,14 +1254,26 @@ def _accept_day_date(found: regex.Match[str], text: str) -> bool:
 
 
 def _resolve_day_date(found: regex.Match[str], ctx: _Context) -> _Found:
-    """``June 1, 2018``, ``25 June``, ``June 25-28``: a date or a run of days."""
+    """``June 1, 2018``, ``25 June``, ``June 25-28``, ``April 29-May 2``: a date or a run."""
     month = _month_number(found.group("month"))
     day, day2 = int(found.group("day")), found.group("day2")
+    month2 = _second_month(found)
+    last_month = _month_number(month2) if month2 else month
     if found.group("year"):
+        year = int(found.group("year")) - (1 if last_month < month else 0)  # Dec 29-Jan 2, 2024
         try:
-            first = dt.date(int(found.group("year")), month, day)
+            first = dt.date(year, month, day)
         except ValueError:
             return _Found(None)
+    elif day2 is not None:
+        placement = ctx.placement(found.start(), found.end())
+        if placement is None:
+            return _Found(None)
+        ahead = ctx.mark(found.start(), found.end()) == "ahead"
+        run = _place_run(_days_period(month, day, last_month, int(day2)), *placement, ahead)
+        if run is None:
+            return _Found(None)
+        first = run[0]
     else:
         placement = ctx.placement(found.start(), found.end())
         resolved = _resolve_day(month, day, *placement) if placement else None
@@ -1179,10 +1283,57 @@ def _resolve_day_date(found: regex.Match[str], ctx: _Context) -> _Found:
     if day2 is None:
         return _Found(first.isoformat())
     try:
-        last = first.replace(day=int(day2))
+        last = dt.date(first.year + (last_month < month), last_month, int(day2))
     except ValueError:
         return _Found(None)
+    if last <= first or (last - first).days > 366:
+        return _Found(first.isoformat())  # no run of days: keep the first date
     return _Found(f"{first.isoformat()}/{last.isoformat()}")
+
+
+def _days_period(
+    month: int, day: int, month2: int, day2: int
+) -> Callable[[int], tuple[dt.date, dt.date] | None]:
+    """Return the period function of a run of days (``April 29-May 2``; wraps the year)."""
+
+    def period(year: int) -> tuple[dt.date, dt.date] | None:
+        try:
+            return dt.date(year, month, day), dt.date(year + (month2 < month), month2, day2)
+        except ValueError:
+            return None
+
+    return period
+
+
+def _place_run(
+    period: Callable[[int], tuple[dt.date, dt.date] | None],
+    anchor: dt.date,
+    tense: Tense | None,
+    ahead: bool = False,
+) -> tuple[dt.date, dt.date] | None:
+    """Return the yearly run of days (``April 29-May 2``) that the tense points to.
+
+    Past tense takes the last run over by the anchor (a few days' slack), future
+    the first not begun before it; without a tense the nearest, leaning to the
+    past (news reports more than it announces), or after ``ahead of`` (*ahead*)
+    to the future. None when the run exists in no year near the anchor.
+    """
+    slack = dt.timedelta(days=_DAY_SLACK)
+    runs = [run for year in range(anchor.year - 2, anchor.year + 3) if (run := period(year))]
+    if tense == "past":
+        over = [run for run in runs if run[1] <= anchor + slack]
+        return over[-1] if over else None
+    if tense == "future":
+        ahead_runs = [run for run in runs if run[0] >= anchor - slack]
+        return ahead_runs[0] if ahead_runs else None
+    lean = anchor + slack if ahead else anchor - slack
+
+    def distance(run: tuple[dt.date, dt.date]) -> int:
+        if run[0] <= lean <= run[1]:
+            return 0
+        return (run[0] - lean).days if run[0] > lean else (lean - run[1]).days
+
+    return min(runs, key=distance) if runs else None
 
 
 def _resolve_iso_date(found: regex.Match[str], ctx: _Context) -> _Found:
@@ -1205,7 +1356,7 @@ def _accept_month(found: regex.Match[str], text: str) -> bool:
     if found.group("year") or found.group("yrel") or found.group("rel") or found.group("mod"):
         return True
     key = word.lower().rstrip(".")
-    if _is_abbreviation(key) or word.endswith("."):
+    if key in MONTH_ABBREVIATIONS or word.endswith("."):
         return False
     if _followed_by_name(text, found.end()) or _is_name_like(text, found.start()):
         return False
@@ -1569,8 +1720,59 @@ def _resolve_weekday_match(found: regex.Match[str], ctx: _Context) -> _Found:
         return _Found(None)
     weekday = WEEKDAYS[found.group("weekday").lower()]
     rel = _lower(found.group("rel"))
-    tense = None if rel else ctx.tense(found.start(), found.end())
-    return _Found(_resolve_weekday(weekday, ctx.anchor, tense, rel).isoformat())
+    mark = None if rel else ctx.mark(found.start(), found.end())
+    day = _resolve_weekday(weekday, ctx.anchor, _as_tense(mark), rel, ahead_of=mark == "ahead")
+    return _Found(day.isoformat())
+
+
+def _words_before(text: str, pos: int, count: int) -> list[str]:
+    """Return up to *count* words before *pos*, nearest first, lower-cased."""
+    words: list[str] = []
+    while len(words) < count:
+        hit = _word_before(text, pos)
+        if hit is None:
+            break
+        words.append(hit.text.lower())
+        pos = hit.start
+    return words
+
+
+def _accept_weekday_range(found: regex.Match[str], text: str) -> bool:
+    """``from Saturday to Monday``, ``Tuesday-Thursday``, ``between Monday and Wednesday``;
+    not a move from one day to another (``postponed the vote from Friday to Monday``)."""
+    if not (_capitalised(_raw(found, text, "w1")) and _capitalised(_raw(found, text, "w2"))):
+        return False
+    if _lower(found.group("sep")) == "and" and _lower(found.group("lead")) != "between":
+        return False
+    return not any(word in MOVE_VERBS for word in _words_before(text, found.start(), 4))
+
+
+def _resolve_weekday_range(found: regex.Match[str], ctx: _Context) -> _Found:
+    """``from Saturday to Monday`` -> ``2024-06-29/2024-07-01``.
+
+    Past tense takes the run that began last by the anchor, future tense the next
+    one to begin; without a tense, the run holding the anchor, else the nearer of
+    the last and the next run, the last one when it is at most a day further
+    (after ``ahead of``, the next one when it is at most a day further).
+    """
+    anchor = ctx.anchor
+    if anchor is None:
+        return _Found(None)
+    w1, w2 = WEEKDAYS[found.group("w1").lower()], WEEKDAYS[found.group("w2").lower()]
+    length = dt.timedelta(days=(w2 - w1) % 7 or 7)
+    mark = ctx.mark(found.start(), found.end())
+    last_start = anchor - dt.timedelta(days=(anchor.weekday() - w1) % 7)
+    next_start = anchor + dt.timedelta(days=(w1 - anchor.weekday()) % 7 or 7)
+    if mark == "past" or (mark != "future" and last_start + length >= anchor):
+        first = last_start
+    elif mark == "future":
+        first = last_start if last_start == anchor else next_start
+    else:
+        behind = (anchor - (last_start + length)).days
+        ahead = (next_start - anchor).days
+        lean_back = behind <= ahead + 1 if mark != "ahead" else not ahead <= behind + 1
+        first = last_start if lean_back else next_start
+    return _Found(f"{first.isoformat()}/{(first + length).isoformat()}")
 
 
 def _accept_offset(found: regex.Match[str], text: str) -> bool:
@@ -1716,32 +1918,346 @@ def _resolve_set(found: regex.Match[str], ctx: _Context) -> _Found:
     return _Found(_duration(count, _unit(unit)), kind="set")
 
 
+# core words and quick tests ------------------------------------------------------
+
+
+class _Core(NamedTuple):
+    """A core word (or a four-digit number) in the body."""
+
+    start: int
+    end: int
+    word: str
+    """The word lower-cased, or the four digits."""
+    before: str
+    """The word before it, lower-cased, across any gap (for quick tests, never a parse)."""
+    after: str
+    """The word after it, lower-cased, across any gap."""
+
+
+class _Scan(NamedTuple):
+    """The body's core words and the lowered text the rules and :data:`Near` tests read."""
+
+    low: str
+    """The text with ASCII capitals lowered (same offsets)."""
+    flat: str
+    """``low`` with every gap character a space (same offsets): words split at spaces."""
+    cores: dict[str, list[_Core]]
+    """Core words by kind, each list in text order."""
+
+
+def _scan(text: str, lo: int, hi: int) -> _Scan:
+    """Find the core words of :data:`_CORE_KINDS` and possible years in ``text[lo:hi]``.
+
+    The words of the text come from one ``str.translate`` and ``split``; only the core
+    words among them are then located, each with ``str.find``.
+    """
+    if text.isascii():  # the common case, at C speed: lower() and a bytes table
+        low = text.lower()
+        flat = low.encode("ascii").translate(_ASCII_WORD_GAPS).decode("ascii")
+    else:
+        low = text.translate(_ASCII_LOWER)
+        flat = low.translate(_WORD_GAPS)
+    cores: dict[str, list[_Core]] = {}
+    part = flat[lo:hi]
+    words = set(part.split())
+    if not part.isascii():  # a gap character above the table may glue two words
+        for word in [w for w in words if not w.isascii()]:
+            words.update(NON_WORD_RUN.split(word))
+    for word in words & _CORE_WORDS:
+        found = cores.setdefault(_CORE_KINDS[word], [])
+        i = low.find(word, lo, hi)
+        while i >= 0:
+            j = i + len(word)
+            if not _is_word_char(low[i - 1 : i] or " ") and not _is_word_char(
+                low[j : j + 1] or " "
+            ):
+                found.append(_Core(i, j, word, _token_before(flat, i), _token_after(flat, j)))
+            i = low.find(word, j, hi)
+    for kind in cores:
+        cores[kind].sort()
+    years = [
+        _Core(m.start(), m.end(), m.group(), "", "") for m in finditer(YEAR_DIGITS, low, lo, hi)
+    ]
+    if years:
+        cores["number"] = years
+    return _Scan(low, flat, cores)
+
+
+def _token_before(flat: str, pos: int) -> str:
+    """Return the word of *flat* (words split by spaces) before *pos*, across any gap."""
+    j = pos
+    while j > 0 and flat[j - 1] == " ":
+        j -= 1
+    return flat[flat.rfind(" ", 0, j) + 1 : j]
+
+
+def _token_after(flat: str, pos: int) -> str:
+    """Return the word of *flat* after *pos*, across any gap."""
+    j = pos
+    size = len(flat)
+    while j < size and flat[j] == " ":
+        j += 1
+    k = flat.find(" ", j)
+    return flat[j : k if k >= 0 else size]
+
+
+def _other_within(scan: _Scan, core: _Core, kind: str, reach: int) -> bool:
+    """Return whether another core word of *kind* starts within *reach* of *core*."""
+    others = scan.cores.get(kind, [])
+    i = bisect.bisect_left(others, (core.start - reach,))
+    while i < len(others) and others[i].start <= core.start + reach:
+        if others[i].start != core.start:
+            return True
+        i += 1
+    return False
+
+
+#: Words that may stand for the count before a unit (``two``, ``a``, ``several``, ``of``
+#: in ``a couple of``); digits and words beginning with one count too.
+_COUNT_WORDS = frozenset(
+    {*NUMBERS, *(w for phrase in VAGUE_NUMBERS for w in phrase.split()), "a", "an"}
+)
+_MORE_WORDS = frozenset(
+    ["more", "further", "additional", "full", "straight", "consecutive", "successive"]
+)
+_OFFSET_WORDS = frozenset(
+    ["ago", "earlier", "later", "before", "after", "previously", "hence", "from", "back"]
+)
+_RELATIVE_WORDS = frozenset(
+    """this last next past coming current previous prior preceding following present the
+    fiscal financial calendar""".split()
+)
+_RELATIVE_UNITS = frozenset(["year", "month", "week", "weekend", "quarter", "decade", "century"])
+_SET_WORDS = frozenset(["every", "each", "per", "a", "an"])
+_RANGE_LINKS = ("-", "–", "/", "to", "through", "till", "until", "and")
+
+
+def _counted(scan: _Scan, core: _Core) -> bool:
+    """A count (or ``more``, ``full``) may stand before the unit."""
+    word = core.before
+    return word in _COUNT_WORDS or word in _MORE_WORDS or word[:1].isdigit()
+
+
+def _near_iso(scan: _Scan, core: _Core) -> bool:
+    """``2024-06-25``: a hyphen after the year."""
+    return scan.low[core.end : core.end + 1] == "-"
+
+
+def _near_day_after(scan: _Scan, core: _Core) -> bool:
+    """``June 25``: a digit just after the month."""
+    return any(ch.isdigit() for ch in scan.low[core.end : core.end + 6])
+
+
+def _near_day_before(scan: _Scan, core: _Core) -> bool:
+    """``25 June``, ``the 25th of June``: a digit shortly before the month."""
+    return any(ch.isdigit() for ch in scan.low[max(0, core.start - 14) : core.start])
+
+
+def _near_period_to(scan: _Scan, core: _Core) -> bool:
+    """``the year to March``, ``the quarter ended June``: a link shortly before the month."""
+    before = scan.low[max(0, core.start - 32) : core.start]
+    return "to" in before or "end" in before or "through" in before
+
+
+def _near_month_range(scan: _Scan, core: _Core) -> bool:
+    """``April-June``: another month close by."""
+    return _other_within(scan, core, "month", 40)
+
+
+def _near_weekday_range(scan: _Scan, core: _Core) -> bool:
+    """``Saturday to Monday``: another weekday close by."""
+    return _other_within(scan, core, "weekday", 30)
+
+
+def _near_offset(scan: _Scan, core: _Core) -> bool:
+    """``two weeks ago``: a direction word after the unit."""
+    return core.after in _OFFSET_WORDS
+
+
+def _near_unit_before(scan: _Scan, core: _Core) -> bool:
+    """``the year before``: ``the`` before the unit, a direction after it."""
+    return core.before == "the" and core.after in (
+        "before",
+        "earlier",
+        "after",
+        "later",
+    )
+
+
+def _near_year_range(scan: _Scan, core: _Core) -> bool:
+    """``1987/88``, ``2008 to 2017``: a link after the year."""
+    return scan.low[core.end : core.end + 20].lstrip().startswith(_RANGE_LINKS)
+
+
+def _near_decade(scan: _Scan, core: _Core) -> bool:
+    """``the 1980s``: a year ending in 0 followed by ``s``."""
+    return core.word.endswith("0") and scan.low[core.end : core.end + 1] in ("s", "'", "’")
+
+
+def _near_relative(scan: _Scan, core: _Core) -> bool:
+    """``last year``, ``the current fiscal year``: a singular unit after a direction."""
+    return core.word in _RELATIVE_UNITS and core.before in _RELATIVE_WORDS
+
+
+def _near_set(scan: _Scan, core: _Core) -> bool:
+    """``every year``, ``a year``, ``every two years``, ``annually``."""
+    word = core.before
+    return (
+        core.word == "annually" or word in _SET_WORDS or word in _COUNT_WORDS or word[:1].isdigit()
+    )
+
+
+def _near_duration_adjective(scan: _Scan, core: _Core) -> bool:
+    """``two-day``: a hyphen just before the unit."""
+    return scan.low[core.start - 1 : core.start] in ("-", "–")
+
+
+def _near_vague_duration(scan: _Scan, core: _Core) -> bool:
+    """``for years``: ``for`` before the unit."""
+    return core.before == "for"
+
+
+def _near_year_ago(scan: _Scan, core: _Core) -> bool:
+    """``year-ago``: ``year`` and a hyphen."""
+    return core.word == "year" and scan.low[core.end : core.end + 1] == "-"
+
+
+#: The kinds of core word of each ``needs`` string, split once.
+_KINDS: dict[str, tuple[str, ...]] = {
+    needs: tuple(needs.split())
+    for needs in (
+        "number",
+        "month",
+        "unit",
+        "quarter",
+        "unit quarter",
+        "half quarter",
+        "same",
+        "day",
+        "weekday",
+        "season",
+    )
+}
+
 #: The rules, most specific first: on equal spans the earlier rule wins.
 RULES: tuple[_Rule, ...] = (
-    _Rule("iso date", ISO_DATE, "number", _resolve_iso_date),
-    _Rule("month day", MONTH_DAY_DATE, "month", _resolve_day_date, _accept_day_date),
-    _Rule("day month", DAY_MONTH_DATE, "month", _resolve_day_date, _accept_day_date),
-    _Rule("period to", PERIOD_TO, "month", _resolve_period_to),
-    _Rule("month range", MONTH_RANGE, "month", _resolve_month_range, _accept_month_range),
-    _Rule("first n", FIRST_N_PERIODS, "unit quarter", _resolve_first_n),
+    _Rule("iso date", ISO_DATE, "number", _resolve_iso_date, near=_near_iso, reach=(1, 12)),
+    _Rule(
+        "month day",
+        MONTH_DAY_DATE,
+        "month",
+        _resolve_day_date,
+        _accept_day_date,
+        _near_day_after,
+        reach=(20, 48),
+    ),
+    _Rule(
+        "day month",
+        DAY_MONTH_DATE,
+        "month",
+        _resolve_day_date,
+        _accept_day_date,
+        _near_day_before,
+        reach=(36, 24),
+    ),
+    _Rule(
+        "period to", PERIOD_TO, "month", _resolve_period_to, near=_near_period_to, reach=(48, 28)
+    ),
+    _Rule(
+        "month range",
+        MONTH_RANGE,
+        "month",
+        _resolve_month_range,
+        _accept_month_range,
+        _near_month_range,
+    ),
+    _Rule("first n", FIRST_N_PERIODS, "unit quarter", _resolve_first_n, near=_counted),
     _Rule("quarter", QUARTER, "quarter", _resolve_quarter, _accept_part),
     _Rule("half", HALF, "half quarter", _resolve_half, _accept_part),
     _Rule("same period", SAME_PERIOD, "same", _resolve_same_period, _accept_same_period),
-    _Rule("year-ago", YEAR_AGO_ADJECTIVE, "unit", _resolve_year_ago_adjective),
-    _Rule("offset", OFFSET, "unit quarter", _resolve_offset, _accept_offset),
-    _Rule("unit before", THE_UNIT_BEFORE, "unit quarter", _resolve_unit_before, _accept_clause_end),
-    _Rule("year range", YEAR_RANGE, "number", _resolve_year_range, _accept_year_range),
-    _Rule("decade", DECADE, "number", _resolve_decade, _accept_decade),
-    _Rule("relative", RELATIVE, "unit quarter", _resolve_relative, _accept_relative),
-    _Rule("day word", DAY_WORD, "day", _resolve_day_word, _accept_day_word),
-    _Rule("weekday", WEEKDAY, "weekday", _resolve_weekday_match, _accept_weekday),
-    _Rule("season", SEASON, "season", _resolve_season, _accept_season),
-    _Rule("month", MONTH, "month", _resolve_month, _accept_month),
-    _Rule("year", YEAR, "number", _resolve_year, _accept_year),
-    _Rule("set", SET, "unit quarter", _resolve_set, _accept_set),
-    _Rule("duration adjective", DURATION_ADJECTIVE, "unit quarter", _resolve_duration),
-    _Rule("duration", DURATION, "unit quarter", _resolve_duration, _accept_duration),
-    _Rule("vague duration", VAGUE_DURATION, "unit", _resolve_vague_duration),
+    _Rule(
+        "year-ago",
+        YEAR_AGO_ADJECTIVE,
+        "unit",
+        _resolve_year_ago_adjective,
+        near=_near_year_ago,
+        reach=(1, 14),
+    ),
+    _Rule(
+        "offset",
+        OFFSET,
+        "unit quarter",
+        _resolve_offset,
+        _accept_offset,
+        _near_offset,
+        reach=(48, 28),
+    ),
+    _Rule(
+        "unit before",
+        THE_UNIT_BEFORE,
+        "unit quarter",
+        _resolve_unit_before,
+        _accept_clause_end,
+        _near_unit_before,
+    ),
+    _Rule(
+        "year range",
+        YEAR_RANGE,
+        "number",
+        _resolve_year_range,
+        _accept_year_range,
+        _near_year_range,
+        reach=(48, 40),
+    ),
+    _Rule("decade", DECADE, "number", _resolve_decade, _accept_decade, _near_decade, reach=(48, 8)),
+    _Rule(
+        "relative",
+        RELATIVE,
+        "unit quarter",
+        _resolve_relative,
+        _accept_relative,
+        _near_relative,
+        reach=(48, 12),
+    ),
+    _Rule("day word", DAY_WORD, "day", _resolve_day_word, _accept_day_word, reach=(14, 24)),
+    _Rule(
+        "weekday range",
+        WEEKDAY_RANGE,
+        "weekday",
+        _resolve_weekday_range,
+        _accept_weekday_range,
+        _near_weekday_range,
+    ),
+    _Rule("weekday", WEEKDAY, "weekday", _resolve_weekday_match, _accept_weekday, reach=(14, 24)),
+    _Rule("season", SEASON, "season", _resolve_season, _accept_season, reach=(40, 30)),
+    _Rule("month", MONTH, "month", _resolve_month, _accept_month, reach=(40, 32)),
+    _Rule("year", YEAR, "number", _resolve_year, _accept_year, reach=(48, 6)),
+    _Rule("set", SET, "unit quarter", _resolve_set, _accept_set, _near_set, reach=(48, 12)),
+    _Rule(
+        "duration adjective",
+        DURATION_ADJECTIVE,
+        "unit quarter",
+        _resolve_duration,
+        near=_near_duration_adjective,
+        reach=(20, 16),
+    ),
+    _Rule(
+        "duration",
+        DURATION,
+        "unit quarter",
+        _resolve_duration,
+        _accept_duration,
+        _counted,
+        reach=(48, 12),
+    ),
+    _Rule(
+        "vague duration",
+        VAGUE_DURATION,
+        "unit",
+        _resolve_vague_duration,
+        near=_near_vague_duration,
+        reach=(1, 12),
+    ),
 )
 
 
@@ -1756,39 +2272,68 @@ class _Candidate:
     found: regex.Match[str]
 
 
+def _is_word_char(ch: str) -> bool:
+    """Return whether *ch* is a word character (for word boundaries)."""
+    return ch.isalnum() or ch == "_"
+
+
 def _candidates(doc: Document) -> list[_Candidate]:
-    """Return every accepted rule match in the body, outside the headline and dateline."""
+    """Return every accepted rule match in the body, outside the headline and dateline.
+
+    One pass finds the core words of the whole body (:func:`_scan`); each rule then
+    runs only in the windows around the core words it needs (and its :data:`Near`
+    test keeps), inside their paragraph.
+    """
+    bounds = [(p.span.start, p.span.end) for p in doc.paragraphs]
+    if not bounds:
+        return []
     text = doc.text
-    low = text.translate(_ASCII_LOWER)
+    scan = _scan(text, bounds[0][0], bounds[-1][1])
+    if not scan.cores:
+        return []
     blocked = [f.span for f in (doc.headline, doc.dateline) if f is not None]
+    starts = [lo for lo, _ in bounds]
     found: list[_Candidate] = []
-    for paragraph in doc.paragraphs:
-        lo, hi = paragraph.span.start, paragraph.span.end
-        cores: dict[str, list[int]] = {}
-        for hit in finditer(CORE, low, lo, hi):
-            kind = _CORE_KINDS[hit.group("word")] if hit.group("word") else "number"
-            cores.setdefault(kind, []).append(hit.start())
-        for rank, rule in enumerate(RULES):
-            offsets = sorted(o for need in rule.needs.split() for o in cores.get(need, ()))
-            for start, end in _windows(offsets, lo, hi):
-                for hit in finditer(rule.pattern, low, start, end):
-                    first, last = _trim(text, hit.start(), hit.end())
-                    if last <= first or any(b.start < last and first < b.end for b in blocked):
-                        continue
-                    if rule.accept(hit, text):
-                        found.append(_Candidate(start=first, end=last, rank=rank, found=hit))
+    for rank, rule in enumerate(RULES):
+        cores = [c for need in rule.kinds for c in scan.cores.get(need, ())]
+        if rule.near is not None:
+            cores = [c for c in cores if rule.near(scan, c)]
+        if not cores:
+            continue
+        offsets = sorted(c.start for c in cores)
+        for start, end in _windows(offsets, bounds, starts, rule.reach):
+            for hit in finditer(rule.pattern, scan.low, start, end):
+                first, last = _trim(text, hit.start(), hit.end())
+                if last <= first or any(b.start < last and first < b.end for b in blocked):
+                    continue
+                if rule.accept(hit, text):
+                    found.append(_Candidate(start=first, end=last, rank=rank, found=hit))
     return found
 
 
-def _windows(offsets: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
-    """Return the merged windows of :data:`_WINDOW` characters around sorted *offsets*."""
+def _windows(
+    offsets: list[int],
+    bounds: list[tuple[int, int]],
+    starts: list[int],
+    reach: tuple[int, int] = (_WINDOW, _WINDOW),
+) -> list[tuple[int, int]]:
+    """Return the merged windows around sorted *offsets* (*reach* characters before and
+    after each), each inside the paragraph (*bounds*, whose starts are *starts*) of its
+    offset."""
+    ahead, behind = reach
     windows: list[tuple[int, int]] = []
+    last_paragraph = -1
     for offset in offsets:
-        start, end = max(lo, offset - _WINDOW), min(hi, offset + _WINDOW)
-        if windows and start <= windows[-1][1]:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0 or offset >= bounds[i][1]:
+            continue  # between paragraphs: a layout line
+        lo, hi = bounds[i]
+        start, end = max(lo, offset - ahead), min(hi, offset + behind)
+        if windows and i == last_paragraph and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:
             windows.append((start, end))
+        last_paragraph = i
     return windows
 
 
