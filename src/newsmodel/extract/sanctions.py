@@ -36,6 +36,7 @@ from typing import Any, NamedTuple
 import attrs
 import regex
 
+from newsmodel import geo
 from newsmodel.document import Document
 from newsmodel.extract.numbers import (
     find_amounts,
@@ -1114,7 +1115,7 @@ def _dateline_party(doc: Document, targets: Sequence[_Party]) -> _Party | None:
     dateline = doc.dateline
     if dateline is None or dateline.country is None or dateline.place is None:
         return None
-    if not targets or any(t.code == dateline.country for t in targets):
+    if not targets or any(geo.same_country(t.code, dateline.country) for t in targets):
         return None
     return _Party(dateline.place, dateline.country)
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -613,25 +612,6 @@ PLACED_HINT = regex.compile(
     regex.VERBOSE,
 )
 
-# A capitalised run whose words are joined by "of", "and", "to", "for" or "on":
-# "King Fahd of Saudi Arabia", "Chancellor Max Bauer to Brazil".
-CONNECTED_RUN = regex.compile(
-    r"""
-    (?<![\p{L}])
-    [\p{Lu}][\p{L}.'’\-]{0,30}                                # the first word
-    (?:\s{1,3}(?:[\p{Lu}][\p{L}.'’\-]{0,30}|of|and|to|for|on)){2,12}  # words, connectors
-    """,
-    regex.VERBOSE,
-)
-
-# Where a connected run is cut into pieces.
-RUN_CONNECTOR = regex.compile(
-    r"""
-    \s{1,3}(?:of|and|to|for|on)\s{1,3}                       # of, and, to ...
-    """,
-    regex.VERBOSE,
-)
-
 # Title words between "by" and a name: "by German Chancellor ".
 TITLE_GAP = regex.compile(
     r"""
@@ -1023,60 +1003,8 @@ def _actors(ctx: _Context, span: Span) -> list[_Actor]:
                 kind="pronoun" if m.group("pronoun") else "description",
             )
         )
-    found.extend(_split_run_actors(ctx, span, found))
     found.sort(key=lambda a: a.span.start)
     return found
-
-
-def _split_run_actors(ctx: _Context, span: Span, known: list[_Actor]) -> Iterator[_Actor]:
-    """Find the persons of capitalised runs joined by ``of``, ``and``, ``to``, ``for``, ``on``.
-
-    ``King Fahd of Saudi Arabia``, ``Undersecretary of State John Bolton`` and ``Treasury
-    Secretary Steve Mnuchin and US President Donald Trump`` are read piece by piece with
-    :func:`people.find_persons`, which reads a run whole. Names only: the name logic
-    stays in :mod:`people`; persons it already gives are kept as they are.
-    """
-    text = ctx.doc.text
-    for run in finditer(CONNECTED_RUN, text, span.start, span.end):
-        at = run.start()
-        pieces = [*finditer(RUN_CONNECTOR, text, run.start(), run.end())]
-        if not pieces:
-            continue
-        bounds = [(at, pieces[0].start())]
-        bounds += [(a.end(), b.start()) for a, b in itertools.pairwise(pieces)]
-        bounds.append((pieces[-1].end(), run.end()))
-        # where each piece's title begins: "of" and "for" continue the title before them
-        # ("Undersecretary of State X"), "and", "to", "on" start a new phrase
-        title_starts = [at]
-        for k, connector in enumerate(pieces):
-            joined = connector.group().split()[0].lower() in ("of", "for")
-            title_starts.append(title_starts[k] if joined else bounds[k + 1][0])
-        for (a, b), title_start in zip(bounds, title_starts, strict=True):
-            known_surname = _known_surname(ctx, a, b, known)
-            if known_surname is not None:
-                yield known_surname
-                continue
-            for mention in people.find_persons(text, a, b):
-                name_span = mention.name_span
-                if any(
-                    k.span.start < name_span.end and name_span.start < k.span.end for k in known
-                ):
-                    continue
-                person = ctx.index.resolve(mention.name, name_span.start)
-                if person is None or person.name.split()[-1] != mention.name.split()[-1]:
-                    person = people.Person(name=mention.name, title=mention.title)
-                stated = (
-                    _title_nationality(text, title_start, name_span.start)
-                    or _mention_nationality(text, mention)
-                    or ctx.stated_nationality(person.name)
-                )
-                yield _Actor(
-                    span=name_span,
-                    name=_person_name(person),
-                    nationality=stated or ctx.home,
-                    explicit=stated is not None,
-                    kind="person",
-                )
 
 
 def _by_nationality(ctx: _Context, description: str, offset: int) -> people.Person | None:
@@ -1093,26 +1021,6 @@ def _by_nationality(ctx: _Context, description: str, offset: int) -> people.Pers
         if person is not None and ctx.stated_nationality(person.name) == code:
             best = person
     return best
-
-
-def _known_surname(ctx: _Context, start: int, end: int, known: list[_Actor]) -> _Actor | None:
-    """Return the person a lone capitalised word stands for, when the article names them."""
-    word = ctx.doc.text[start:end]
-    if " " in word.strip() or not word[:1].isupper():
-        return None
-    if any(k.span.start < end and start < k.span.end for k in known):
-        return None
-    person = ctx.index.resolve(word, start)
-    if person is None or person.name.split()[-1] != word.strip():
-        return None
-    nationality, explicit = _nationality(ctx, person.name)
-    return _Actor(
-        span=Span(start=start, end=end),
-        name=_person_name(person),
-        nationality=nationality,
-        explicit=explicit,
-        kind="person",
-    )
 
 
 def _actor_before(text: str, actors: list[_Actor], offset: int) -> _Actor | None:
@@ -1380,8 +1288,7 @@ def _foreign(ctx: _Context, actor: _Actor, host: str, *, strong: bool, named_cou
 
 def _same_country(a: str, b: str) -> bool:
     """Compare ISO codes, a withdrawn state equal to its successor."""
-    successor = {"SU": "RU", "DD": "DE", "YU": "RS", "CS": "CZ"}
-    return successor.get(a, a) == successor.get(b, b)
+    return geo.same_country(a, b)
 
 
 def _details(ctx: _Context, span: Span, after: int) -> tuple[int | None, str | None]:
