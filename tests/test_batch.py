@@ -96,3 +96,54 @@ def test_read_paths_walks_directories_in_order(tmp_path: Path) -> None:
     assert "not valid UTF-8" in records[2].problem
     assert records[3].problem is not None
     assert "no such file" in records[3].problem
+
+
+def test_lines_are_compact_json_even_for_lone_surrogates() -> None:
+    """Each line is one compact JSON object; text msgspec cannot encode still gets a line."""
+    records = [Record(id="s", text="He said \ud800 hi."), Record(id="t", text="Hi.")]
+    lines = [line for line, _ in parse_many_lines(records)]
+    assert json.loads(lines[0])["article"]["text"] == "He said \ud800 hi."
+    assert lines[1].startswith('{"id":"t","article":{"type":"article"')
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}", "not JSON"),
+        ("[" * 100_000, "not JSON"),
+        (b'{"id": "latin", "text": "caf\xe9"}', "not valid UTF-8"),
+    ],
+)
+def test_hostile_json_lines_become_problems(line: str | bytes, problem: str) -> None:
+    """Oversized numbers, deep nesting and bad bytes in a line are problems, not crashes."""
+    [record] = read_jsonl([line])
+    assert record.problem is not None
+    assert record.problem.startswith(problem)
+
+
+def test_benchmark_script_reports_every_figure(tmp_path: Path) -> None:
+    """benchmarks/bench_parse.py --quick runs on a corpus and reports each section."""
+    import runpy
+    import sys
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        "".join(json.dumps({"text": t, "published": "2023-05-01"}) + "\n" for t in TEXTS),
+        encoding="utf-8",
+    )
+    out = tmp_path / "figures.json"
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_parse.py"
+    argv = sys.argv
+    sys.argv = [str(script), str(corpus), "--quick", "--json", str(out)]
+    try:
+        with pytest.raises(SystemExit) as done:
+            runpy.run_path(str(script), run_name="__main__")
+    finally:
+        sys.argv = argv
+    assert done.value.code == 0
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert set(figures["parse"]) == {"seed", "corpus.jsonl"}
+    assert figures["parse"]["corpus.jsonl"]["articles"] == len(TEXTS)
+    assert {"to_dict", "from_json", "JSON round trip"} <= set(figures["serialisation"]["us"])
+    assert [row["bytes"] for row in figures["scaling"]] == [1_000, 10_000, 100_000]
+    assert {"quotes", "total"} <= set(figures["profile"]["extractors"])

@@ -5,9 +5,11 @@
 the error that stopped it. Memory stays constant however long the input: at most
 ``jobs * window`` records are in flight at once.
 
-For more than one machine, hand the same :func:`parse_record` to a distributed
-engine (see the batch processing guide): it is a plain function of a picklable
-record that returns a JSON-native dict.
+For more than one machine, hand :func:`parse_partition` (or :func:`parse_record`)
+to a distributed engine such as Dask bag or PySpark ``mapPartitions`` (see the
+batch processing guide): plain functions of picklable records that return
+JSON-native dicts, made with the same :func:`~newsmodel.parse` and
+:func:`~newsmodel.to_dict` as everything else.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ import datetime as dt
 import json
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
+import msgspec
 
 from newsmodel.errors import InputError, NewsmodelError
 from newsmodel.model import Article
@@ -33,9 +36,11 @@ __all__ = [
     "Result",
     "parse_many",
     "parse_many_lines",
+    "parse_partition",
     "parse_record",
     "read_jsonl",
     "read_paths",
+    "record_from_object",
 ]
 
 T = TypeVar("T")
@@ -89,10 +94,33 @@ def parse_record(record: Record) -> Result:
     return Result(id=record.id, article=article)
 
 
+def parse_partition(records: Iterable[Record]) -> list[dict[str, Any]]:
+    """Parse a partition of records and return each result's JSON Lines dict, in order.
+
+    The unit of work for a distributed engine: ``rdd.mapPartitions(parse_partition)``
+    in PySpark, ``bag.map_partitions(parse_partition)`` in Dask. Each dict is
+    ``{"id", "article"}`` or ``{"id", "error"}`` (:meth:`Result.to_dict`); a record
+    that fails becomes an error dict, so one bad article never fails a partition.
+    A list, not a generator, so that process-based schedulers can pickle it.
+    """
+    return [parse_record(record).to_dict() for record in records]
+
+
 def _parse_to_line(record: Record) -> tuple[str, bool]:
     """Parse one record in a worker and return its JSON line (cheap to send back)."""
     result = parse_record(record)
-    return json.dumps(result.to_dict(), ensure_ascii=False), result.ok
+    return _dumps(result.to_dict()), result.ok
+
+
+_ENCODER = msgspec.json.Encoder()
+
+
+def _dumps(data: dict[str, Any]) -> str:
+    """One compact JSON line; msgspec is fast, :mod:`json` writes what it cannot (surrogates)."""
+    try:
+        return _ENCODER.encode(data).decode("utf-8")
+    except (UnicodeEncodeError, OverflowError, msgspec.EncodeError):
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def parse_many(records: Iterable[Record], *, jobs: int = 1, window: int = 8) -> Iterator[Result]:
@@ -197,24 +225,44 @@ def read_jsonl(
             continue
         try:
             data = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
+        except (ValueError, RecursionError) as exc:  # ValueError: also 5000-digit integers
             yield Record(id=fallback, text=None, problem=f"not JSON: {exc}")
             continue
-        if not isinstance(data, dict):
-            yield Record(id=fallback, text=None, problem="a line must be a JSON object")
-            continue
-        record_id = data.get(id_field)
-        record_id = fallback if record_id is None else str(record_id)
-        text = data.get(text_field)
-        if not isinstance(text, str):
-            problem = f"field {text_field!r} missing or not a string"
-            yield Record(id=record_id, text=None, problem=problem)
-            continue
-        published = data.get(published_field)
-        try:
-            date = dt.date.fromisoformat(published[:10]) if isinstance(published, str) else None
-        except ValueError:
-            problem = f"field {published_field!r} is not a date: {published!r}"
-            yield Record(id=record_id, text=None, problem=problem)
-            continue
-        yield Record(id=record_id, text=text, published=date)
+        yield record_from_object(
+            data,
+            fallback_id=fallback,
+            id_field=id_field,
+            text_field=text_field,
+            published_field=published_field,
+        )
+
+
+def record_from_object(
+    data: object,
+    *,
+    fallback_id: str,
+    id_field: str = "id",
+    text_field: str = "text",
+    published_field: str = "published",
+) -> Record:
+    """Make a :class:`Record` from one decoded JSON object (a JSON Lines line, a table row).
+
+    What :func:`read_jsonl` does per line, for engines that decode JSON themselves.
+    A value that is not an object, lacks the text field or has a malformed date
+    becomes a record with a ``problem``; *fallback_id* names records without an id.
+    """
+    if not isinstance(data, Mapping):
+        return Record(id=fallback_id, text=None, problem="a line must be a JSON object")
+    record_id = data.get(id_field)
+    record_id = fallback_id if record_id is None else str(record_id)
+    text = data.get(text_field)
+    if not isinstance(text, str):
+        problem = f"field {text_field!r} missing or not a string"
+        return Record(id=record_id, text=None, problem=problem)
+    published = data.get(published_field)
+    try:
+        date = dt.date.fromisoformat(published[:10]) if isinstance(published, str) else None
+    except ValueError:
+        problem = f"field {published_field!r} is not a date: {published!r}"
+        return Record(id=record_id, text=None, problem=problem)
+    return Record(id=record_id, text=text, published=date)

@@ -4,6 +4,11 @@ The JSON shape is part of the compatibility promise: ISO dates, decimal strings,
 ISO codes, JSON arrays for sequences, ``null`` for missing values, and a
 ``"type"`` tag on every article. ``from_dict(to_dict(x)) == x`` for every model
 value.
+
+Speed: JSON text is encoded and decoded with msgspec (already a dependency), which
+is several times faster than the standard library; the rare input msgspec refuses
+(lone surrogates, ``NaN``, integers beyond 64 bits) falls back to :mod:`json`, so
+what is accepted and the errors raised do not depend on the fast path.
 """
 
 from __future__ import annotations
@@ -12,9 +17,11 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from types import NoneType, UnionType
+from typing import Any, TypeVar, Union
 
 import cattrs
+import msgspec
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import (
     ClassValidationError,
@@ -44,10 +51,23 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
     return result
 
 
+#: Longest decimal written in plain notation; longer ones keep their exponent.
+_PLAIN_DECIMAL_DIGITS = 40
+
+
 def _unstructure_decimal(value: Decimal) -> str:
     # Plain notation keeps "3500000000" readable; exponents stay only for huge values.
+    # The size check comes first: format(Decimal("1E+999999999"), "f") would build a
+    # billion-character string only to throw it away.
+    exponent = value.as_tuple().exponent
+    if (
+        not isinstance(exponent, int)
+        or (value and value.adjusted() >= _PLAIN_DECIMAL_DIGITS)
+        or exponent <= -_PLAIN_DECIMAL_DIGITS
+    ):
+        return str(value)
     text = format(value, "f")
-    return text if len(text) <= 40 else str(value)
+    return text if len(text) <= _PLAIN_DECIMAL_DIGITS else str(value)
 
 
 def _structure_date(value: Any, _: type) -> dt.date:
@@ -98,7 +118,31 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(
         _is_tuple, lambda t: _array_only(homogenous_tuple_structure_factory(t, converter))
     )
+    converter.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(t, converter))
     return converter
+
+
+def _is_optional(type_: Any) -> bool:
+    """True for ``X | None`` (and ``Optional[X]``), the only unions in the model."""
+    is_union = isinstance(type_, UnionType) or getattr(type_, "__origin__", None) is Union
+    args = getattr(type_, "__args__", ())
+    return is_union and len(args) == 2 and NoneType in args
+
+
+def _optional_hook(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure ``X | None`` with X's hook looked up once, not on every value.
+
+    cattrs' generic optional hook dispatches on the inner type for every value; this
+    resolves it when the class's structuring code is generated (about a tenth of the
+    structuring time of a parsed article). Same behaviour, same errors.
+    """
+    inner_type = next(arg for arg in type_.__args__ if arg is not NoneType)
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
+
+    return structure
 
 
 def _array_only(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
@@ -198,9 +242,23 @@ def _format(exc: BaseException, type_: type | None) -> str:
     return f"{kind} ({exc})" if str(exc) else kind
 
 
+_ENCODER = msgspec.json.Encoder()
+_DECODER = msgspec.json.Decoder()
+
+
 def to_json(value: Any, *, indent: int | None = None) -> str:
-    """Serialise a model value to a JSON string (UTF-8 text, non-ASCII kept)."""
-    return json.dumps(to_dict(value), ensure_ascii=False, indent=indent)
+    """Serialise a model value to a JSON string (UTF-8 text, non-ASCII kept).
+
+    Compact (no spaces) by default; *indent* pretty-prints.
+    """
+    data = to_dict(value)
+    if indent is None:
+        try:
+            return _ENCODER.encode(data).decode("utf-8")
+        except (UnicodeEncodeError, OverflowError, msgspec.EncodeError):
+            pass  # lone surrogates or huge integers: the standard library writes them
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def from_json(text: str | bytes, cls: type[T] | None = None) -> T:
@@ -210,9 +268,19 @@ def from_json(text: str | bytes, cls: type[T] | None = None) -> T:
         StructureError: the text is not JSON, or the data does not fit the model.
     """
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise StructureError([f"invalid JSON ({exc}) @ $"]) from exc
+        data = _DECODER.decode(text)
     except RecursionError as exc:
         raise StructureError(["JSON nested too deeply @ $"]) from exc
+    except (msgspec.DecodeError, UnicodeError, ValueError):
+        data = _loads(text)  # the standard library decides, and words the error
     return from_dict(data, cls)
+
+
+def _loads(text: str | bytes) -> Any:
+    """Decode with :mod:`json`, which also reads ``NaN`` and escaped lone surrogates."""
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise StructureError(["JSON nested too deeply @ $"]) from exc
+    except ValueError as exc:  # not JSON, not UTF-8, or an integer of over 4300 digits
+        raise StructureError([f"invalid JSON ({exc}) @ $"]) from exc
