@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-settings.register_profile("dev", max_examples=100)
+# No per-example deadline: speed is measured by benchmarks/, not asserted in tests, and
+# the first parse in a process pays for loading the lexicons and the gazetteer.
+settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )

@@ -45,6 +45,8 @@ class Document:
         self.fields.update(found)
         if found.keys() & {"paragraphs", "dateline", "headline"}:
             self._cache.clear()
+        elif "times" in found:
+            self._cache.pop("time_starts", None)
 
     def memo(self, key: str, build: Callable[[], T]) -> T:
         """Return the value stored under *key*, building it once with *build*.
@@ -143,7 +145,14 @@ class Document:
         return tuple(self.fields.get("times", ()))
 
     def times_in(self, span: Span) -> Iterator[TimeExpression]:
-        """Yield the time expressions that lie inside *span*."""
-        for time in self.times:
-            if span.contains(time.span):
+        """Yield the time expressions that lie inside *span*, in text order."""
+        times = self.times
+        if "time_starts" not in self._cache:
+            self._cache["time_starts"] = [t.span.start for t in times]
+        starts: list[int] = self._cache["time_starts"]
+        for index in range(bisect.bisect_left(starts, span.start), len(times)):
+            time = times[index]
+            if time.span.start >= span.end:
+                break
+            if time.span.end <= span.end:
                 yield time

@@ -346,6 +346,10 @@ CAPITALISED_RUN = regex.compile(
 )
 
 
+# One word of a capitalised run (the run itself is at most six words long).
+RUN_WORD = regex.compile(r"\S{1,40}")
+
+
 def find_places(
     text: str, start: int = 0, end: int | None = None, *, cities: bool = False
 ) -> list[PlaceMention]:
@@ -356,7 +360,7 @@ def find_places(
     g = _gazetteer()
     found: list[PlaceMention] = []
     for run in finditer(CAPITALISED_RUN, text, start, end):
-        words = list(regex.finditer(r"[^\s]+", run.group()))
+        words = list(RUN_WORD.finditer(run.group()))
         i = 0
         while i < len(words):
             hit = None

@@ -381,6 +381,38 @@ class Visit:
 # -- the article --------------------------------------------------------------
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The attrs field names of *cls* (cached), or None for a class that is not attrs."""
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
+        _FIELD_NAMES[cls] = names
+        return names
+
+
+_LEAVES = (str, int, float, bool, type(None), Decimal, dt.date)
+
+
+def _spans_fit(value: object, size: int) -> bool:
+    """Return whether every span inside *value* ends within *size* characters (fast path)."""
+    if isinstance(value, Span):
+        return value.end <= size
+    if isinstance(value, tuple):
+        return all(_spans_fit(item, size) for item in value)
+    names = _field_names(type(value))
+    if names is None:
+        return True
+    for name in names:
+        item = getattr(value, name)
+        if not isinstance(item, _LEAVES) and not _spans_fit(item, size):
+            return False
+    return True
+
+
 def _spans(value: object) -> Iterator[tuple[str, Span]]:
     """Yield every span inside *value*, with a dotted path for error messages."""
     if isinstance(value, Span):
@@ -436,6 +468,8 @@ class Article:
 
     def __attrs_post_init__(self) -> None:
         size = len(self.text)
+        if _spans_fit(self, size):
+            return
         for path, span in _spans(self):
             if span.end > size:
                 raise ModelInvariantError(
