@@ -756,7 +756,7 @@ def test_issue_forms(text: str, what: str, expected: Any) -> None:
     ("text", "dateline", "paragraphs"),
     [
         ("T T\n\nBy Putin\n\n| 25 June 2024, Tuesday |", "25 June 2024, Tuesday", 1),
-        ("| 25 June 2024, Tuesday |\n\n" * 20, "25 June 2024, Tuesday", 8),
+        ("| 25 June 2024, Tuesday |\n\n" * 20, "25 June 2024, Tuesday", 18),
     ],
 )
 def test_header_date_under_the_top_zone(text: str, dateline: str, paragraphs: int) -> None:

@@ -978,8 +978,8 @@ class _State:
     def take_layout_line(self, line: _Line, *, in_body: bool = False) -> bool:
         """Record *line* if it is a header date, byline or credit line; say whether it was.
 
-        In the body (*in_body*, under a standfirst) a header date line counts only when
-        none was found before; a repeated one is body text, so nothing is lost.
+        A header date line counts only when none was found before (or it completes a
+        partial one); a repeated one is body text, so nothing is lost.
         """
         header = _match_header(self.text, line)
         if header is not None and in_body and self.header is not None:
@@ -987,6 +987,8 @@ class _State:
         if header is not None:
             if self.header is None or (self.header.parts.day is None and header.parts.day):
                 self.header = header
+            else:
+                return False  # a second, no better date line is body text: nothing is lost
         else:
             byline = _match_byline(self.text, line)
             if byline is not None:
@@ -1301,7 +1303,7 @@ def analyse(text: str, published: dt.date | None = None) -> Layout:
         Paragraph(text=text[a:b], span=Span(start=a, end=b)) for a, b in spans if b > a
     )
     credit = next((state.credits[k] for k in _CREDIT_ORDER if k in state.credits), None)
-    authors = state.authors or list(dict.fromkeys(state.reporters))
+    authors = list(dict.fromkeys([*state.authors, *state.reporters]))
     return Layout(
         headline=headline,
         dateline=dateline,
