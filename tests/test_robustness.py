@@ -192,13 +192,6 @@ def test_adversarial_input_is_bounded(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="quotes and visits grow quadratically with document length (1/2/4 MB: quotes "
-    "1.1/3.6/13.8 s, visits 0.7/2.3/8.5 s): e.g. quotes._indirect checks each cue against "
-    "every quote so far, Document.times_in scans all times per span, people._by_name and "
-    "resolve_title scan all persons per mention",
-)
 def test_ten_megabyte_article_is_bounded(record_property: Callable[[str, object], None]) -> None:
     """A 10 MB article of ordinary paragraphs parses, or fails with a NewsmodelError, in time."""
     text = _repeat(BODY, 10 * MB)
@@ -213,11 +206,6 @@ SLOW: list[tuple[str, Callable[[], str]]] = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quotes: _sentence_floor rescans the paragraph and every quoted stretch for each "
-    "quote (cubic in quotes per paragraph); reported with a reproducer",
-)
 @pytest.mark.parametrize(("name", "build"), SLOW, ids=_ids(SLOW))
 def test_many_quotes_in_one_paragraph_are_bounded(
     name: str, build: Callable[[], str], record_property: Callable[[str, object], None]

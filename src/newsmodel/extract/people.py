@@ -833,6 +833,7 @@ class PersonIndex:
         self._resolved: list[_Resolved] = []
         self._by_surname: dict[str, list[int]] = {}
         self._raw = list(mentions)
+        self._mentions: list[PersonMention] | None = None
         self._raw_starts = [m.span.start for m in self._raw]
         self._build(self._raw)
         self._starts = [r.mention.span.start for r in self._resolved]
@@ -843,6 +844,12 @@ class PersonIndex:
                 self._by_word.setdefault(words[-1], []).append(number)
                 if words[0] != words[-1]:
                     self._by_word.setdefault(words[0], []).append(number)
+        # mentions that fit a name / a title phrase, with their starts (built on demand)
+        self._named: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
+        self._titled: dict[frozenset[str], tuple[list[int], list[frozenset[str]]]] = {}
+        self._title_best: dict[
+            tuple[frozenset[str], frozenset[str]], tuple[list[int], list[int]]
+        ] = {}
 
     # -- building ----------------------------------------------------------------
 
@@ -935,8 +942,16 @@ class PersonIndex:
 
     @property
     def mentions(self) -> list[PersonMention]:
-        """Every resolved mention, in text order."""
-        return [r.mention for r in self._resolved]
+        """Every resolved mention, in text order (one shared list: do not modify it)."""
+        if self._mentions is None:
+            self._mentions = [r.mention for r in self._resolved]
+        return self._mentions
+
+    def mentions_starting_in(self, start: int, end: int) -> list[PersonMention]:
+        """Return the resolved mentions that start inside ``[start, end)``, in text order."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end, lo)
+        return [r.mention for r in self._resolved[lo:hi]]
 
     def person_at(self, offset: int) -> Person | None:
         """Return the person whose mention covers *offset*, or None."""
@@ -1015,27 +1030,40 @@ class PersonIndex:
         return self.resolve_title(words, offset)
 
     def _by_name(self, name_words: list[str], offset: int) -> Person | None:
+        """Return the person of the nearest fitting mention (latest up to *offset*, else first).
+
+        The mentions that fit *name_words* are listed once per name, then bisected.
+        """
         surname = name_words[-1]
-        best: tuple[int, int] | None = None
-        for number in self._by_word.get(surname, ()):
-            r = self._resolved[number]
-            toks = _name_tuple(r.mention.name)
-            person_toks = _name_tuple(r.person.name)
-            if _surname(person_toks) != surname and not (
-                len(name_words) == 1 and person_toks and person_toks[0] == surname
-            ):
-                continue
-            if (
-                len(name_words) > 1
-                and name_words[0] not in (toks[0], person_toks[0])
-                and not (len(name_words[0]) <= 2 and person_toks[0].startswith(name_words[0][0]))
-            ):
-                continue
-            distance = offset - r.mention.span.start
-            rank = distance if distance >= 0 else 10**9 - distance
-            if best is None or rank < best[0]:
-                best = (rank, number)
-        return self._resolved[best[1]].person if best is not None else None
+        key = tuple(name_words)
+        if key not in self._named:
+            numbers = self._by_word.get(surname, [])
+            fitting = [n for n in numbers if self._fits_name(name_words, n)]
+            self._named[key] = (fitting, [self._starts[n] for n in fitting])
+        fitting, starts = self._named[key]
+        if not fitting:
+            return None
+        cut = bisect.bisect_right(starts, offset)
+        if cut:
+            # the latest at or before offset; of equal starts, the first listed
+            return self._resolved[fitting[bisect.bisect_left(starts, starts[cut - 1])]].person
+        return self._resolved[fitting[0]].person
+
+    def _fits_name(self, name_words: list[str], number: int) -> bool:
+        """Return whether resolved mention *number* can be the person *name_words* name."""
+        surname = name_words[-1]
+        r = self._resolved[number]
+        toks = _name_tuple(r.mention.name)
+        person_toks = _name_tuple(r.person.name)
+        if _surname(person_toks) != surname and not (
+            len(name_words) == 1 and person_toks and person_toks[0] == surname
+        ):
+            return False
+        return not (
+            len(name_words) > 1
+            and name_words[0] not in (toks[0], person_toks[0])
+            and not (len(name_words[0]) <= 2 and person_toks[0].startswith(name_words[0][0]))
+        )
 
     def mentions_in(self, start: int, end: int) -> list[PersonMention]:
         """Return every name-like run inside ``[start, end)``, bare single words included."""
@@ -1069,23 +1097,53 @@ class PersonIndex:
             for w in words
             if w not in lex.title_heads and w not in TITLE_CONNECTORS and w not in ("the", "a")
         }
-        best: tuple[int, int] | None = None
-        for number, r in enumerate(self._resolved):
-            if r.mention.span.start >= offset:
-                break
-            title = (r.person.title or "").lower()
-            if not title:
-                continue
-            title_words = set(title.replace(".", "").split())
-            joined = " ".join(title.replace(".", "").split())
-            if not any(h in title_words or (" " in h and h in joined) for h in wanted):
-                continue
+        key = (frozenset(wanted), frozenset(qualifiers))
+        if key not in self._title_best:
+            self._title_best[key] = self._rank_titles(key[0], key[1])
+        starts, best = self._title_best[key]
+        k = bisect.bisect_left(starts, offset)
+        return self._resolved[best[k - 1]].person if k > 0 else None
+
+    def _titled_as(self, wanted: frozenset[str]) -> tuple[list[int], list[frozenset[str]]]:
+        """Return the mentions whose person's title has a head in *wanted*, with its words.
+
+        Numbers of resolved mentions in text order; cached per head set.
+        """
+        if wanted not in self._titled:
+            numbers: list[int] = []
+            word_sets: list[frozenset[str]] = []
+            for number, r in enumerate(self._resolved):
+                title = (r.person.title or "").lower()
+                if not title:
+                    continue
+                title_words = frozenset(title.replace(".", "").split())
+                joined = " ".join(title.replace(".", "").split())
+                if any(h in title_words or (" " in h and h in joined) for h in wanted):
+                    numbers.append(number)
+                    word_sets.append(title_words)
+            self._titled[wanted] = (numbers, word_sets)
+        return self._titled[wanted]
+
+    def _rank_titles(
+        self, wanted: frozenset[str], qualifiers: frozenset[str]
+    ) -> tuple[list[int], list[int]]:
+        """Return the starts of the mentions a title phrase may name, with the best so far.
+
+        For each prefix, the best is the mention sharing most qualifiers (the latest on ties).
+        """
+        numbers, word_sets = self._titled_as(wanted)
+        starts: list[int] = []
+        best: list[int] = []
+        top: tuple[int, int] | None = None
+        for number, title_words in zip(numbers, word_sets, strict=True):
             score = len(qualifiers & title_words)
-            if not score and _countries_of(qualifiers) - _countries_of(title_words):
+            if not score and _countries_of(set(qualifiers)) - _countries_of(set(title_words)):
                 continue  # "the Russian leader" is not the Kyrgyz president
-            if best is None or score >= best[0]:
-                best = (score, number)
-        return self._resolved[best[1]].person if best is not None else None
+            if top is None or score >= top[0]:
+                top = (score, number)
+            starts.append(self._starts[number])
+            best.append(top[1])
+        return starts, best
 
     def resolve_pronoun(self, offset: int, pronoun: str | None = None) -> Person | None:
         """Return the most recent plausible person before *offset*.

@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 from functools import cache
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import attrs
@@ -914,9 +915,7 @@ class _Resolver:
                 and (last.person.gender in (None, gender))
             ):
                 # no other person named since the last quote: the same speaker goes on
-                mentions_between = [
-                    m for m in self.index.mentions if self.last_at <= m.span.start < lo
-                ]
+                mentions_between = self.index.mentions_starting_in(self.last_at, lo)
                 known = person is not None and person.gender == gender != last.person.gender
                 if person is None or not (mentions_between or known):
                     person = last.person  # unless only the other one is known to fit
@@ -942,16 +941,112 @@ class _Resolver:
 # -- attribution ---------------------------------------------------------------------------
 
 
+_OPEN = attrgetter("open")
+
+
 def _sentence_floor(text: str, lo: int, pos: int, stretches: Sequence[QuotedStretch]) -> int:
     """Return where the sentence holding *pos* starts (not before *lo*)."""
     floor = lo
     for m in finditer(SENTENCE_END, text, lo, pos):
-        if _abbreviation_before(text, m.start()):
-            continue
-        # a sentence end inside a quote counts only when it also closes the quote
-        if not any(q.open < m.start() < q.end and m.end("end") < q.end for q in stretches):
+        if _ends_a_sentence(text, m, stretches):
             floor = m.end()
     return floor
+
+
+def _ends_a_sentence(text: str, m: regex.Match[str], stretches: Sequence[QuotedStretch]) -> bool:
+    """Return whether a :data:`SENTENCE_END` match ends a sentence.
+
+    Not after an abbreviation; inside a quote only when it also closes the quote.
+    *stretches* are in text order and do not overlap, so only the last one opening
+    before the match can hold it.
+    """
+    if _abbreviation_before(text, m.start()):
+        return False
+    k = bisect.bisect_left(stretches, m.start(), key=_OPEN) - 1
+    if k < 0:
+        return True
+    q = stretches[k]
+    return not (m.start() < q.end and m.end("end") < q.end)
+
+
+# How far one SENTENCE_END attempt may read: 6 characters of marks and closers, then
+# its lookahead (10 spaces, 2 openers, 1 letter). Keep in step with SENTENCE_END.
+_END_REACH = 19
+
+
+class _ParagraphEnds:
+    """The sentence ends of one paragraph, found once, to answer floors by bisection.
+
+    ``floor(pos)`` equals ``_sentence_floor(text, lo, pos, stretches)``: matches
+    that start well before *pos* (and whose lookahead stops before it) are taken
+    from the full scan; only the last few characters before *pos* are scanned again.
+    """
+
+    def __init__(self, text: str, lo: int, hi: int, stretches: Sequence[QuotedStretch]) -> None:
+        self.text = text
+        self.lo = lo
+        self.stretches = stretches
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.last: list[int] = []  # the floor after each match
+        floor = lo
+        for m in finditer(SENTENCE_END, text, lo, hi):
+            if _ends_a_sentence(text, m, stretches):
+                floor = m.end()
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.last.append(floor)
+        # for each match, the first match from it on that stands outside every quote
+        self.free: list[int] = [len(self.starts)] * (len(self.starts) + 1)
+        for k in range(len(self.starts) - 1, -1, -1):
+            quoted = _held(self.starts[k], stretches)
+            self.free[k] = self.free[k + 1] if quoted else k
+
+    def first_free_end(self, pos: int, hi: int) -> int:
+        """Return where the first sentence end from *pos* outside every quote starts, or *hi*.
+
+        Equals scanning :data:`SENTENCE_END` from *pos* to *hi* and skipping matches
+        that start inside a quoted stretch; the full scan is reused once the two
+        scans meet at a common attempt position.
+        """
+        k = bisect.bisect_left(self.starts, pos)
+        if k > 0 and self.ends[k - 1] > pos:
+            # *pos* falls inside a match: scan afresh up to where the full scan goes on
+            sync = self.ends[k - 1]
+            reach = pos
+            for m in finditer(SENTENCE_END, self.text, pos, hi):
+                if m.start() >= sync:
+                    break
+                if not _held(m.start(), self.stretches):
+                    return m.start()
+                reach = m.end()
+            if reach > sync:
+                for m in finditer(SENTENCE_END, self.text, reach, hi):
+                    if not _held(m.start(), self.stretches):
+                        return m.start()
+                return hi
+        free = self.free[k]
+        return self.starts[free] if free < len(self.starts) else hi
+
+    def floor(self, pos: int) -> int:
+        """Return where the sentence holding *pos* starts (not before the paragraph)."""
+        text, lo = self.text, self.lo
+        q = pos - 1
+        while q >= lo and text[q].isspace():
+            q -= 1
+        # restart the scan where no earlier attempt can see *pos* or the end of text
+        t = min(pos - _END_REACH, q - 6)
+        if t <= lo:
+            return _sentence_floor(text, lo, pos, self.stretches)
+        k = bisect.bisect_left(self.starts, t) - 1
+        if k >= 0 and self.ends[k] > t:
+            t = self.starts[k]  # not inside a match: restart at its start
+            k -= 1
+        floor = self.last[k] if k >= 0 else lo
+        for m in finditer(SENTENCE_END, text, t, pos):
+            if _ends_a_sentence(text, m, self.stretches):
+                floor = m.end()
+        return floor
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
@@ -970,8 +1065,16 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     )
 
 
+def _held(offset: int, stretches: Sequence[QuotedStretch]) -> bool:
+    """Return whether one of *stretches* (in order, not overlapping) holds *offset*."""
+    k = bisect.bisect_right(stretches, offset, key=_OPEN) - 1
+    return k >= 0 and offset < stretches[k].end
+
+
 def _inside(offset: int, stretches: Sequence[QuotedStretch]) -> bool:
-    return any(s.open < offset < s.end for s in stretches)
+    """Return whether *offset* lies inside one of *stretches* (in order, not overlapping)."""
+    k = bisect.bisect_left(stretches, offset, key=_OPEN) - 1
+    return k >= 0 and offset < stretches[k].end
 
 
 def _after(
@@ -1147,7 +1250,7 @@ def _before(
     cues = [
         m
         for m in find_cues(text, floor, opening)
-        if _is_verb_use(text, m, floor) and not any(q.open < m.start() < q.end for q in skip)
+        if _is_verb_use(text, m, floor) and not _inside(m.start(), skip)
     ]
     if not cues:
         return _name_colon(text, floor, opening, resolver)
@@ -1247,14 +1350,15 @@ def _sentence_final(
     later: Sequence[QuotedStretch],
     p_hi: int,
     resolver: _Resolver,
+    ends: _ParagraphEnds,
 ) -> _Attribution | None:
-    """Read an attribution that closes the quote's sentence: ``..., a spokesman said.``"""
-    end = p_hi
-    for m in finditer(SENTENCE_END, text, stretch.end, p_hi):
-        if not any(q.open <= m.start() < q.end for q in later):
-            end = m.start()
-            break
-    if any(q.open < end for q in later):
+    """Read an attribution that closes the quote's sentence: ``..., a spokesman said.``
+
+    *later* are all the quoted stretches of the paragraph after *stretch*; *ends*
+    are the paragraph's sentence ends.
+    """
+    end = ends.first_free_end(stretch.end, p_hi)
+    if later and later[0].open < end:
         return None
     comma = text.rfind(",", stretch.end - 1, end)
     if comma < 0 or end - comma > 160:
@@ -1311,8 +1415,8 @@ def _subject(text: str, floor: int, verb: int, resolver: _Resolver) -> _Speaker 
         if found is not None:
             return found
     index = resolver.index
-    for mention in index.mentions:
-        if floor <= mention.span.start < verb and not _comma_led(text, floor, mention.span.start):
+    for mention in index.mentions_starting_in(floor, verb):
+        if not _comma_led(text, floor, mention.span.start):
             return resolver.speaker(mention.span.start, mention.span.end)
     first = _strip_phrase(text, floor, min(verb, floor + 80))
     words = _words(text, *first)
@@ -1572,6 +1676,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     previous_open_end = False  # the previous quote ran to its paragraph's end, unclosed
     for number, (p_lo, p_hi) in enumerate(paragraphs):
         local = by_paragraph.get(number, [])
+        p_ends = _ParagraphEnds(text, p_lo, p_hi, stretches) if local else None
         last_attribution: _Attribution | None = None
         last_end = -1
         i = 0
@@ -1600,7 +1705,8 @@ def find_quotes(doc: Document) -> list[Quote]:
             attribution = None
             if stretch.close is not None:
                 attribution = _after(text, stretch.end, next_open, ends, resolver)
-            s_floor = _sentence_floor(text, p_lo, stretch.open, stretches)
+            assert p_ends is not None
+            s_floor = p_ends.floor(stretch.open)
             prev_end = local[i - 1].end if i > 0 else p_lo
             floor = max(s_floor, prev_end)
             before = None
@@ -1623,7 +1729,7 @@ def find_quotes(doc: Document) -> list[Quote]:
             ):
                 attribution = last_attribution  # a second fragment in the same sentence
             if attribution is None and stretch.close is not None:
-                attribution = _sentence_final(text, stretch, local[i + 1 :], p_hi, resolver)
+                attribution = _sentence_final(text, stretch, local[i + 1 :], p_hi, resolver, p_ends)
             if attribution is None and stretch.close is not None and i + 1 == len(local):
                 attribution = _dash_signature(text, stretch.end, p_hi, resolver)
             if attribution is None and stretch.open == p_lo and number > 0:
@@ -1638,7 +1744,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                     n_lo, n_hi = _inner_text(text, nxt)
                     if (
                         n_hi > n_lo
-                        and not _own_attribution(text, nxt, local, j, p_hi, resolver)
+                        and not _own_attribution(text, nxt, local, j, p_hi, resolver, p_ends)
                         and not _other_intro(text, nxt, attribution, local[:j], stretches, resolver)
                     ):
                         pieces.append(nxt)
@@ -1654,7 +1760,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                 and sentence_like
                 and _starts_sentence(text, floor, stretch.open)
             ):
-                carried = _previous_sentence_speaker(text, p_lo, s_floor, stretches, resolver)
+                carried = _previous_sentence_speaker(text, p_ends, s_floor, stretches, resolver)
             if carried is not None:
                 quote = Quote(
                     text=_one_line(_words_of(text, stretch, t_lo, t_hi)),
@@ -1848,21 +1954,22 @@ def _colon_intro(
     floor = _sentence_floor(text, lo, hi - 1, stretches)
     colon = text.rindex(":", lo, hi)
     fake = QuotedStretch(open=colon + 1, close=colon + 1, end=colon + 1, paragraph=-1)
-    skip = [q for q in stretches if lo <= q.open < hi]
+    first = bisect.bisect_left(stretches, lo, key=_OPEN)
+    skip = stretches[first : bisect.bisect_left(stretches, hi, key=_OPEN)]
     return _before(text, fake, floor, resolver, fragment=False, skip=skip)
 
 
 def _previous_sentence_speaker(
     text: str,
-    p_lo: int,
+    ends: _ParagraphEnds,
     s_floor: int,
     stretches: Sequence[QuotedStretch],
     resolver: _Resolver,
 ) -> _Speaker | None:
     """Return who speaks in the sentence before a quote (``He said ... . "Quote."``)."""
-    if s_floor <= p_lo:
+    if s_floor <= ends.lo:
         return None
-    prev_floor = _sentence_floor(text, p_lo, s_floor - 2, stretches)
+    prev_floor = ends.floor(s_floor - 2)
     cues = [
         m
         for m in find_cues(text, prev_floor, s_floor)
@@ -1870,7 +1977,8 @@ def _previous_sentence_speaker(
         and m.group().lower() in _cues().indirect
         and _is_verb_use(text, m, prev_floor)
     ]
-    if not cues or any(prev_floor < q.open < s_floor for q in stretches):
+    k = bisect.bisect_right(stretches, prev_floor, key=_OPEN)
+    if not cues or (k < len(stretches) and stretches[k].open < s_floor):
         return None
     speaker = _subject(text, prev_floor, cues[0].start(), resolver)
     if speaker is None or speaker.name is None or speaker.name.lower() in _PRONOUNS:
@@ -1910,6 +2018,7 @@ def _own_attribution(
     j: int,
     hi: int,
     resolver: _Resolver,
+    ends: _ParagraphEnds,
 ) -> bool:
     """Return whether a following piece has its own attribution after it."""
     if stretch.close is None:
@@ -1918,7 +2027,7 @@ def _own_attribution(
     nxt = local[j + 1].open if j + 1 < len(local) else hi
     if _after(text, stretch.end, nxt, _ends_sentence(text, t_lo, t_hi), resolver) is not None:
         return True
-    return _sentence_final(text, stretch, local[j + 1 :], hi, resolver) is not None
+    return _sentence_final(text, stretch, local[j + 1 :], hi, resolver, ends) is not None
 
 
 def _breaks_sentence(pre: str) -> bool:
@@ -1937,18 +2046,72 @@ def _breaks_sentence(pre: str) -> bool:
 # -- reported speech ---------------------------------------------------------------------
 
 
+class _Taken:
+    """Spans already claimed by quotes and cues, for containment and overlap queries.
+
+    The spans of direct quotes and their cues are fixed: sorted by start with a
+    running maximum of ends, a query bisects. Reported quotes are added sentence by
+    sentence, each inside its sentence, so only those of the current sentence are
+    kept in a short list (:meth:`enter` drops the others).
+    """
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        fixed = sorted(spans, key=lambda t: t.start)
+        self.starts = [t.start for t in fixed]
+        self.reach: list[int] = []  # the furthest end among the first k spans
+        top = -1
+        for t in fixed:
+            top = max(top, t.end)
+            self.reach.append(top)
+        self.recent: list[Span] = []
+
+    def enter(self, lo: int) -> None:
+        """Forget added spans that end before *lo* (queries never look before it again)."""
+        self.recent = [t for t in self.recent if t.end > lo]
+
+    def add(self, span: Span) -> None:
+        """Claim *span*."""
+        self.recent.append(span)
+
+    def holds(self, offset: int) -> bool:
+        """Return whether some span has ``start <= offset < end``."""
+        k = bisect.bisect_right(self.starts, offset)
+        if k and self.reach[k - 1] > offset:
+            return True
+        return any(t.start <= offset < t.end for t in self.recent)
+
+    def overlaps(self, span: Span) -> bool:
+        """Return whether some span shares a character with *span*."""
+        k = bisect.bisect_left(self.starts, span.end)
+        if k and self.reach[k - 1] > span.start:
+            return True
+        return any(span.overlaps(t) for t in self.recent)
+
+    def first_start(self, lo: int, hi: int) -> int:
+        """Return the least span start in ``[lo, hi)``, or *hi* when none starts there."""
+        k = bisect.bisect_left(self.starts, lo)
+        if k < len(self.starts) and self.starts[k] < hi:
+            hi = self.starts[k]
+        for t in self.recent:
+            if lo <= t.start < hi:
+                hi = t.start
+        return hi
+
+
 def _indirect(doc: Document, direct: Sequence[Quote], resolver: _Resolver) -> list[Quote]:
     """Return reported-speech quotes: ``X said (that) ...`` and ``according to X, ...``."""
     text = doc.text
-    taken = [q.span for q in direct]
-    taken.extend(q.cue_span for q in direct if q.cue_span is not None)
+    spans = [q.span for q in direct]
+    spans.extend(q.cue_span for q in direct if q.cue_span is not None)
+    taken = _Taken(spans)
     out: list[Quote] = []
     cues = _cues()
     for sentence in doc.sentences():
         s_lo, s_hi = sentence.start, sentence.end
+        taken.enter(s_lo)
         for m in find_cues(text, s_lo, s_hi):
             verb = m.group().lower()
-            if any(t.start <= m.start() < t.end for t in taken):
+            if taken.holds(m.start()):
                 continue
             if verb.startswith("according"):
                 quote = _according(text, m, s_lo, s_hi, resolver)
@@ -1956,9 +2119,9 @@ def _indirect(doc: Document, direct: Sequence[Quote], resolver: _Resolver) -> li
                 quote = _reported(text, m, s_lo, s_hi, resolver, taken)
             else:
                 quote = None
-            if quote is not None and not any(quote.span.overlaps(t) for t in taken):
+            if quote is not None and not taken.overlaps(quote.span):
                 out.append(quote)
-                taken.append(quote.span)
+                taken.add(quote.span)
     return out
 
 
@@ -2017,7 +2180,7 @@ def _reported(
     s_lo: int,
     s_hi: int,
     resolver: _Resolver,
-    taken: Sequence[Span],
+    taken: _Taken,
 ) -> Quote | None:
     cue, cue_span, cue_end = _cue_at(text, m, s_hi)
     rest = text[cue_end:s_hi]
@@ -2041,9 +2204,7 @@ def _reported(
         elif m.group().lower() not in _BARE_CLAUSE_VERBS:
             return None  # "underscored Russia's importance" reports no clause
         lo, hi = _clause_text(text, lo, s_hi)
-        for t in taken:
-            if lo <= t.start < hi:
-                hi = t.start
+        hi = taken.first_start(lo, hi)
         lo, hi = _clause_text(text, lo, hi)
         speaker = _subject(text, s_lo, m.start(), resolver)
         if speaker is None:
