@@ -52,3 +52,19 @@ def test_short_windows_run_without_the_budget(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(nt, "PATTERN_TIMEOUT", 0.0)
     word = regex.compile(r"\w{1,5}")
     assert [m.group() for m in nt.finditer(word, "ab cd")] == ["ab", "cd"]
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "found"),
+    [
+        (["prime", "prime minister"], "the prime  minister said", "prime  minister"),
+        (["u.s.", "us"], "the U.S. said", None),
+        (["u.s.", "us"], "the u.s. said", "u.s."),
+        (["a+b"], "a+b", "a+b"),
+    ],
+)
+def test_alternation(words: list[str], text: str, found: str | None) -> None:
+    """Lexicon alternations try longer phrases first, escape words, and let spaces stretch."""
+    pattern = regex.compile(nt.alternation(words))
+    m = pattern.search(text)
+    assert (m.group() if m else None) == found

@@ -13,14 +13,22 @@ about 1.5 microseconds a call in ``regex``, is not armed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from newsmodel.errors import ParseTimeoutError
 from newsmodel.model import Span
 
-__all__ = ["PATTERN_TIMEOUT", "TIMEOUT_WINDOW", "finditer", "match", "search", "split_sentences"]
+__all__ = [
+    "PATTERN_TIMEOUT",
+    "TIMEOUT_WINDOW",
+    "alternation",
+    "finditer",
+    "match",
+    "search",
+    "split_sentences",
+]
 
 #: Seconds one pattern may spend on one call before the input is declared hostile.
 PATTERN_TIMEOUT = 2.0
@@ -64,6 +72,17 @@ def match(
         return pattern.match(text, pos, end, timeout=_budget(pos, end))
     except TimeoutError as exc:
         raise ParseTimeoutError(_name(pattern)) from exc
+
+
+def alternation(words: Iterable[str], *, gap: str = r"\s{1,3}") -> str:
+    """Return a regex alternation of *words*, longest first, for a lexicon-built pattern.
+
+    Each word is escaped; the spaces inside a phrase match *gap* (a short run of white
+    space by default, so a phrase may wrap across a line). Longest first, so that
+    ``prime minister`` is tried before ``prime``.
+    """
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(gap.join(regex.escape(part) for part in w.split()) for w in unique)
 
 
 def _name(pattern: regex.Pattern[str]) -> str:

@@ -39,7 +39,7 @@ import regex
 from newsmodel import geo
 from newsmodel.document import Document
 from newsmodel.model import Dateline, Headline, Paragraph, Span
-from newsmodel.text import finditer, match, search, split_sentences
+from newsmodel.text import alternation, finditer, match, search, split_sentences
 
 __all__ = ["Layout", "analyse", "extract", "title_case_place"]
 
@@ -93,9 +93,8 @@ _LEX = _load()
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of *words*, longest first, spaces matching any run of blanks."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"[ \t]{1,3}") for w in unique)
+    """A regex alternation of *words*, longest first, spaces matching blanks on one line."""
+    return alternation(words, gap=r"[ \t]{1,3}")
 
 
 # Month and weekday names (several languages), matched case-insensitively and

@@ -41,7 +41,7 @@ import regex
 
 from newsmodel.document import Document
 from newsmodel.model import Amount, Approximation, Span, TimeExpression
-from newsmodel.text import finditer, match, search
+from newsmodel.text import alternation, finditer, match, search
 
 __all__ = [
     "AmountIndex",
@@ -111,21 +111,15 @@ def _load() -> _Lexicon:
 LEXICON = _load()
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """Build a regex alternation of *words*, longest first, inner spaces as line-safe gaps."""
-    parts = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in parts)
-
-
 _DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?|\.\d{1,8})"
-_WORDS = _alternation(w for w in LEXICON.number_words if w not in {"a", "an", "half", "score"})
-_APPROX = _alternation(LEXICON.approximations)
-_SCALES = _alternation(LEXICON.scales)
-_GLUED = _alternation(LEXICON.glued_scales)
-_SYMBOLS = _alternation(LEXICON.symbols)
-_AFTER_WORDS = _alternation([*LEXICON.currency_words, *LEXICON.units])
-_PERCENT = _alternation(LEXICON.percent_words)
-_POINTS = _alternation(LEXICON.point_words)
+_WORDS = alternation(w for w in LEXICON.number_words if w not in {"a", "an", "half", "score"})
+_APPROX = alternation(LEXICON.approximations)
+_SCALES = alternation(LEXICON.scales)
+_GLUED = alternation(LEXICON.glued_scales)
+_SYMBOLS = alternation(LEXICON.symbols)
+_AFTER_WORDS = alternation([*LEXICON.currency_words, *LEXICON.units])
+_PERCENT = alternation(LEXICON.percent_words)
+_POINTS = alternation(LEXICON.point_words)
 
 # A number written in words: "four", "twenty-five", "a", "half a", "two dozen".
 _NUMBER_IN_WORDS = rf"""

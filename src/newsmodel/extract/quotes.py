@@ -35,7 +35,7 @@ import regex
 from newsmodel.document import Document
 from newsmodel.extract import people
 from newsmodel.model import Quote, Span
-from newsmodel.text import ABBREVIATIONS, finditer, match, search
+from newsmodel.text import ABBREVIATIONS, alternation, finditer, match, search
 
 __all__ = ["CueHit", "QuotedStretch", "extract", "find_cues", "find_marks", "find_quotes"]
 
@@ -67,9 +67,8 @@ def _cues() -> _Cues:
 
 
 def _alternation(words: Sequence[str]) -> str:
-    """Build a regex alternation of *words*, longest first, spaces as flexible gaps."""
-    parts = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s{1,3}") for p in parts)
+    """A regex alternation of *words*, lower-cased (see :func:`newsmodel.text.alternation`)."""
+    return alternation(w.lower() for w in words)
 
 
 # A lower-case word (or "According") that may be a speech verb; membership in the

@@ -48,7 +48,7 @@ from newsmodel.extract.numbers import (
 )
 from newsmodel.geo import PlaceMention, find_places, is_bloc
 from newsmodel.model import Amount, Sanction, SanctionAction, Span, TimeExpression
-from newsmodel.text import finditer, match, search
+from newsmodel.text import alternation, finditer, match, search
 
 __all__ = ["Lexicon", "extract", "lexicon"]
 
@@ -117,19 +117,13 @@ def lexicon() -> Lexicon:
     )
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """Return a regex alternation of *words*, longest first, spaces as white space."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in ordered)
-
-
 def _measure_pattern(lex: Lexicon) -> regex.Pattern[str]:
     """Build the measure-phrase pattern from the lexicon's modifiers and heads."""
     return regex.compile(
         rf"""
         (?<![\p{{L}}\p{{N}}\-])                        # not inside a word or compound
-        (?P<mods>(?:(?:{_alternation(lex.modifiers)})\s{{1,3}}){{0,3}})  # modifiers
-        (?P<head>{_alternation(lex.measures)})         # the measure noun
+        (?P<mods>(?:(?:{alternation(lex.modifiers)})\s{{1,3}}){{0,3}})  # modifiers
+        (?P<head>{alternation(lex.measures)})         # the measure noun
         (?![\p{{L}}\p{{N}}\-])                         # whole word, no compound (sanctions-busting)
         """,
         regex.VERBOSE | regex.IGNORECASE,
@@ -141,7 +135,7 @@ def _head_pattern(lex: Lexicon) -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?<![\p{{L}}\p{{N}}\-])                        # not inside a word or compound
-        (?P<head>{_alternation(lex.measures)})         # the measure noun
+        (?P<head>{alternation(lex.measures)})         # the measure noun
         (?![\p{{L}}\p{{N}}\-])                         # whole word, no compound (sanctions-busting)
         """,
         regex.VERBOSE | regex.IGNORECASE,
@@ -153,7 +147,7 @@ def _modifiers_pattern(lex: Lexicon) -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?<![\p{{L}}\p{{N}}\-])                        # not inside a word or compound
-        (?P<mods>(?:(?:{_alternation(lex.modifiers)})\s{{1,3}}){{1,3}})  # one to three modifiers
+        (?P<mods>(?:(?:{alternation(lex.modifiers)})\s{{1,3}}){{1,3}})  # one to three modifiers
         \Z                                             # ending at the measure noun
         """,
         regex.VERBOSE | regex.IGNORECASE,
@@ -165,7 +159,7 @@ def _measure_verb_pattern(lex: Lexicon) -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?<![\p{{L}}\p{{N}}\-])                        # not inside a word
-        (?P<verb>{_alternation(lex.measure_verbs)})    # a verb that states a measure
+        (?P<verb>{alternation(lex.measure_verbs)})    # a verb that states a measure
         (?![\p{{L}}\p{{N}}\-])                         # whole word
         """,
         regex.VERBOSE | regex.IGNORECASE,
@@ -476,7 +470,7 @@ def _negative_pattern(lex: Lexicon) -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?<![\p{{L}}])                                 # whole words only
-        (?P<phrase>{_alternation(lex.negative_contexts)})  # a free-trade agreement and the like
+        (?P<phrase>{alternation(lex.negative_contexts)})  # a free-trade agreement and the like
         (?![\p{{L}}])
         """,
         regex.VERBOSE | regex.IGNORECASE,

@@ -47,7 +47,7 @@ import bisect
 import calendar
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from importlib import resources
 from typing import Any, Literal, NamedTuple
 
@@ -56,7 +56,7 @@ import regex
 
 from newsmodel.document import Document
 from newsmodel.model import Span, TimeExpression, TimeKind, TimeModifier
-from newsmodel.text import finditer, match
+from newsmodel.text import alternation, finditer, match
 
 __all__ = ["Tense", "extract", "period_for", "resolve_month", "tense_at"]
 
@@ -119,12 +119,6 @@ _PAST_AUXILIARIES = frozenset({"was", "were", "had", "did", "ago", "said", "told
 # -- pattern fragments (built from the lexicons) --------------------------------
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """Return a regex alternation of *words*, longest first, spaces as bounded white space."""
-    parts = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(r"\s{1,3}".join(regex.escape(p) for p in w.split()) for w in parts)
-
-
 def _is_abbreviation(name: str) -> bool:
     """Return whether a month name is a short form of a longer one (``sept``, ``jun``)."""
     return any(o != name and o.startswith(name) and MONTHS[o] == MONTHS[name] for o in MONTHS)
@@ -132,16 +126,16 @@ def _is_abbreviation(name: str) -> bool:
 
 #: Month names that are short forms of longer ones (``sept``, ``jun``).
 MONTH_ABBREVIATIONS = frozenset(n for n in MONTHS if _is_abbreviation(n))
-_FULL_MONTHS = _alternation(n for n in MONTHS if n not in MONTH_ABBREVIATIONS)
-_SHORT_MONTHS = _alternation(MONTH_ABBREVIATIONS)
-_WEEKDAY_NAMES = _alternation(WEEKDAYS)
-_SEASON_NAMES = _alternation(SEASONS)
+_FULL_MONTHS = alternation(n for n in MONTHS if n not in MONTH_ABBREVIATIONS)
+_SHORT_MONTHS = alternation(MONTH_ABBREVIATIONS)
+_WEEKDAY_NAMES = alternation(WEEKDAYS)
+_SEASON_NAMES = alternation(SEASONS)
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-_TENS = _alternation(w for w, n in NUMBERS.items() if n in range(20, 100, 10))
-_NUMBER_WORDS = _alternation(w for w in NUMBERS if w not in ("a", "an"))
-_VAGUE = _alternation(VAGUE_NUMBERS)
-_APPROX = _alternation(APPROXIMATORS)
-_UNIT_WORDS = _alternation([*UNITS, *(u + "s" for u in UNITS if u != "century"), "centuries"])
+_TENS = alternation(w for w, n in NUMBERS.items() if n in range(20, 100, 10))
+_NUMBER_WORDS = alternation(w for w in NUMBERS if w not in ("a", "an"))
+_VAGUE = alternation(VAGUE_NUMBERS)
+_APPROX = alternation(APPROXIMATORS)
+_UNIT_WORDS = alternation([*UNITS, *(u + "s" for u in UNITS if u != "century"), "centuries"])
 _S = r"\s{1,3}"
 
 

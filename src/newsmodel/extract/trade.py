@@ -66,7 +66,7 @@ from newsmodel.model import (
     TradeFigure,
     TradeStatus,
 )
-from newsmodel.text import finditer, match, search
+from newsmodel.text import alternation, finditer, match, search
 
 __all__ = ["extract"]
 
@@ -82,9 +82,8 @@ def _fold(word: str) -> str:
 
 
 def _alternation(words: Sequence[str]) -> str:
-    """A regex alternation of *words*, longest first, inner spaces as short gaps."""
-    parts = sorted({_fold(w) for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in parts)
+    """A regex alternation of *words*, folded (see :func:`newsmodel.text.alternation`)."""
+    return alternation(_fold(w) for w in words)
 
 
 @attrs.frozen(kw_only=True)

@@ -43,7 +43,7 @@ from newsmodel.document import Document
 from newsmodel.extract import people
 from newsmodel.extract.numbers import has_start, times_within, word_starts
 from newsmodel.model import Span, Visit, VisitStatus
-from newsmodel.text import finditer, match, search
+from newsmodel.text import alternation, finditer, match, search
 
 __all__ = ["Lexicon", "extract", "lexicon"]
 
@@ -104,9 +104,8 @@ def lexicon() -> Lexicon:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """Return a regex alternation of *words*, longest first; spaces match line wraps."""
-    parts = sorted({w.casefold() for w in words}, key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s{1,3}") for p in parts)
+    """A regex alternation of *words*, case-folded (see :func:`newsmodel.text.alternation`)."""
+    return alternation(w.casefold() for w in words)
 
 
 # -- patterns ---------------------------------------------------------------------
