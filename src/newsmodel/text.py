@@ -46,8 +46,16 @@ def finditer(
 ) -> Iterator[regex.Match[str]]:
     """Iterate over matches of *pattern* in ``text[pos:endpos]`` within the time budget."""
     end = len(text) if endpos is None else endpos
+    if end - pos <= TIMEOUT_WINDOW:
+        return pattern.finditer(text, pos, end)  # short window: no budget, no wrapper
+    return _budgeted(pattern, text, pos, end)
+
+
+def _budgeted(
+    pattern: regex.Pattern[str], text: str, pos: int, end: int
+) -> Iterator[regex.Match[str]]:
     try:
-        yield from pattern.finditer(text, pos, end, timeout=_budget(pos, end))
+        yield from pattern.finditer(text, pos, end, timeout=PATTERN_TIMEOUT)
     except TimeoutError as exc:
         raise ParseTimeoutError(_name(pattern)) from exc
 
