@@ -301,12 +301,12 @@ def test_header_year_completes_dateline() -> None:
     ("text", "headline"),
     [
         (
-            "U.S. OFFICIAL TO VISIT JAPAN AS ROW GROWS\n    WASHINGTON, March 31 - He will go.\n",
-            "U.S. OFFICIAL TO VISIT JAPAN AS ROW GROWS",
+            "DUTCH MINISTER TO TOUR PERU AS TALKS STALL\n    WASHINGTON, March 31 - He will go.\n",
+            "DUTCH MINISTER TO TOUR PERU AS TALKS STALL",
         ),
         (
-            "U.S. OFFICIAL TO VISIT JAPAN\nAS ROW GROWS\n    WASHINGTON, March 31 - He will go.\n",
-            "U.S. OFFICIAL TO VISIT JAPAN AS ROW GROWS",
+            "DUTCH MINISTER TO TOUR PERU\nAS TALKS STALL\n    WASHINGTON, March 31 - He will go.\n",
+            "DUTCH MINISTER TO TOUR PERU AS TALKS STALL",
         ),
         (
             "Leader visits ally in first trip abroad\n\nThe leader flew in on Monday.",
@@ -436,7 +436,7 @@ REUTERS_STYLE = (
     "    LONDON, March 3 - The bank raised its rate by half\n"
     "a point, dealers said.\n"
     "    The move was expected.\n"
-    "    Shr 73 cts vs 60 cts\n"
+    "    Shr 41 cts vs 38 cts\n"
     "    Net 4.3 mln vs 3.6 mln\n"
     " Reuter\n"
 )
@@ -454,7 +454,7 @@ REUTERS_STYLE = (
             [
                 "The bank raised its rate by half\na point, dealers said.",
                 "The move was expected.",
-                "Shr 73 cts vs 60 cts",
+                "Shr 41 cts vs 38 cts",
                 "Net 4.3 mln vs 3.6 mln",
             ],
         ),

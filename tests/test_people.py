@@ -44,7 +44,7 @@ ARTICLE = (
         ("It happened in March and May.", []),
         ("The ICC and NATO reacted.", []),
         # names joined by "of", "and", "to": each person read on their own
-        ("King Fahd of Saudi Arabia arrived.", [("Fahd", "King")]),
+        ("King Omar of Jordan arrived.", [("Omar", "King")]),
         (
             "US Undersecretary of State Carl Hobbs arrived.",
             [("Carl Hobbs", "Undersecretary of State")],
@@ -63,8 +63,8 @@ ARTICLE = (
             [("Paul Rowe", None)],
         ),
         (
-            "Under-Secretary of State for Economic Affairs Allen Ward said.",
-            [("Allen Ward", "Under-Secretary of State for Economic Affairs")],
+            "Under-Secretary of State for Rural Affairs Allen Ward said.",
+            [("Allen Ward", "Under-Secretary of State for Rural Affairs")],
         ),
         (
             "Minister of Trade and Industry Kenji Sato said.",
@@ -74,9 +74,9 @@ ARTICLE = (
         ("Jan Kowalczyk said so.", [("Jan Kowalczyk", None)]),
         ("Officials said Park Ji-won would go.", [("Park Ji-won", None)]),
         # not people: a verb and a country, sectors, places, prizes
-        ("Wants Japan to open its markets.", []),
+        ("Wants Korea to cut its tariffs.", []),
         ("Agribusiness Education is a field.", []),
-        ("They met in Punta del Este.", []),
+        ("They met in Punta Arenas.", []),
         ("He won the Gold Medal.", []),
         ("Fort Worth grew fast.", []),
         ("Minister of Trade spoke.", []),

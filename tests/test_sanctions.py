@@ -44,7 +44,7 @@ def _summary(fact: Sanction) -> tuple[str, str | None, str | None]:
         ),
         ("Western sanctions imposed on Russia over Ukraine hurt trade.", [("impose", None, "RU")]),
         ("Beijing imposed anti-dumping duties on Australian wine.", [("impose", "CN", "AU")]),
-        ("The EU embargo on arms exports to China is likely to be lifted.", [("lift", None, "CN")]),
+        ("The EU ban on arms sales to China may soon be lifted.", [("lift", None, "CN")]),
         ("The U.S. Treasury blacklisted three Venezuelan officials.", [("impose", "US", "VE")]),
         ("Moscow retaliated against Lithuania on Friday.", [("impose", "RU", "LT")]),
         ("Germany will lift its export ban on Chile if the talks succeed.", [("lift", "DE", "CL")]),
@@ -64,7 +64,7 @@ def _summary(fact: Sanction) -> tuple[str, str | None, str | None]:
             [("impose", "EG", "AR"), ("lift", "EG", "AR")],
         ),
         (
-            "Britain put Cuba under the same embargo as countries such as Iran and Syria.",
+            "Britain put Cuba under the same embargo as states such as Iran and Syria.",
             [("impose", "GB", "CU"), ("impose", "GB", "IR"), ("impose", "GB", "SY")],
         ),
         (
@@ -92,7 +92,7 @@ def test_actions_and_parties(text: str, expected: list[tuple[str, str | None, st
         "India will lower import duties on electronics next year.",
         "Under the new free trade agreement, Korea will eliminate tariffs on goods from Chile.",
         "The fund said sanctions-busting by Russian businesses had grown.",
-        "Talks under the General Agreement on Tariffs and Trade resumed in Geneva.",
+        "A new round of General Agreement on Tariffs and Trade talks opened in Geneva.",
         "He said the firm would ban smoking in its offices.",
         "Vietnam aims to cut its trade surplus with Japan.",
         "Tariffs and quotas hurt consumers, the economist said.",
@@ -400,13 +400,11 @@ def test_when_is_the_nearest_date() -> None:
             "Under the free trade agreement, Peru will cut tariffs on Chinese goods to zero.",
             id="fta-tariff-cut",
         ),
-        pytest.param(
-            "He called for a ban on Muslims entering the United States.", id="immigration-ban"
-        ),
+        pytest.param("He called for a ban on migrants crossing the border.", id="immigration-ban"),
         pytest.param("She backed a ban on Syrian refugees.", id="refugee-ban"),
         pytest.param("The Tariff Act of 1930 gives the commission broad powers.", id="law-name"),
         pytest.param(
-            "The states collect customs duties on behalf of the EC.", id="duties-on-behalf"
+            "Member states levy import duties on behalf of the bloc.", id="duties-on-behalf"
         ),
         pytest.param(
             "All members except Zaire and Australia agreed to the export quotas under the plan.",

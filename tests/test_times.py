@@ -110,7 +110,7 @@ PARTS = [
     ("In the first half of this year it grew 17.9%.", "the first half of this year", "2024-H1"),
     ("Sales are expected to rise in the third quarter.", "the third quarter", "2024-Q3"),
     ("Sales fell in the first quarter of 1987.", "the first quarter of 1987", "1987-Q1"),
-    ("Retail sales rose in the fourth quarter of 1986.", "the fourth quarter of 1986", "1986-Q4"),
+    ("Retail sales rose in the fourth quarter of 1985.", "the fourth quarter of 1985", "1985-Q4"),
     ("In 2022, sales rose in the third quarter.", "the third quarter", "2022-Q3"),
     ("Profits rose in Q3 2023.", "Q3 2023", "2023-Q3"),
     ("Sales rose in the second half of 2023.", "the second half of 2023", "2023-H2"),
@@ -127,20 +127,20 @@ MODIFIED = [
     ("The deal collapsed late last month.", "late last month", "2024-05", "late"),
     ("Talks resumed in mid-March.", "mid-March", "2024-03", "mid"),
     ("Reserves stood at 3 billion at the end of 1986.", "the end of 1986", "1986", "end"),
-    ("A verdict may not come before the end of the year.", "the end of the year", "2024", "end"),
+    ("A verdict may not arrive until the end of the year.", "the end of the year", "2024", "end"),
     ("The plant closed in mid-1986.", "mid-1986", "1986", "mid"),
     ("Banks get until late September to file.", "late September", "2024-09", "late"),
     ("Prices rose at the start of next year.", "the start of next year", "2025", "start"),
 ]
 
 SPANS = [
-    ("Rail traffic fell during the first eight months of 1986.", "the first eight months of 1986",
-     "1986-01/1986-08"),
+    ("Rail traffic fell over the first seven months of 1985.", "the first seven months of 1985",
+     "1985-01/1985-07"),
     ("Imports rose in January-February.", "January-February", "2024-01/2024-02"),
     ("Imports rose from April to June.", "from April to June", "2024-04/2024-06"),
-    ("Rents in the first two months of the year rose.", "the first two months of the year",
+    ("Rents over the first two months of the year went up.", "the first two months of the year",
      "2024-01/2024-02"),
-    ("In the first 9 months this year, tourism rose 3%.", "the first 9 months this year",
+    ("Over the first 9 months this year, tourism rose 3%.", "the first 9 months this year",
      "2024-01/2024-09"),
     ("Trade grew in the first three quarters of 2018.", "the first three quarters of 2018",
      "2018-Q1/2018-Q3"),
@@ -231,7 +231,7 @@ ANAPHORA = [
         "1986-Q2",
     ),
     (
-        "Car sales in the first two months of the year were 900 units against 700 in"
+        "Car sales over the first two months of the year were 900 units against 700 in"
         " the same 1986 period.",
         dt.date(1987, 3, 16),
         "the same 1986 period",
@@ -294,7 +294,7 @@ NOT_TIMES = [
     "Crowds gathered on Good Friday.",
     "The council passed Resolution 2231.",
     "The car cost $2000.",
-    "It was a year-on-year increase of 14.1%.",
+    "It was a year-on-year increase of 12.7%.",
     "The firm holds a quarter of the market.",
     "He scored in the first half of the match.",
     "The Arab Spring changed the region.",

@@ -119,14 +119,14 @@ def test_trade_patterns(
     [
         "The company's sales rose 12% to $3 billion.",
         "GDP grew 3.5 pct last year.",
-        "The current account deficit narrowed to 750 mln dlrs in June.",
+        "The current account gap narrowed to 610 mln dlrs in June.",
         "Washington imposed tariffs on $50 billion of imports from China.",
         "China accounts for 29 percent of Brazil's exports.",
         "Oil exports were priced at 18 dlrs a barrel.",
         "The trade bill would cost 2 billion dlrs.",
         "The terms of trade fell 3.5 pct in the quarter.",
         "Exports rose sharply in May.",
-        "The government set a 25 percent tariff on steel imports.",
+        "The government set a 15 percent levy on timber imports.",
         "The budget deficit reached 4 billion dlrs.",
         "Industrial production rose 2 pct while exports were flat.",
         "The bank lent 300 mln dlrs to finance exports.",
@@ -158,7 +158,7 @@ def test_pronoun_refers_to_the_figure_before() -> None:
     """'it rose a further 9%' continues the measure and parties of the sentence before."""
     text = (
         "Bilateral trade between Egypt and Kenya reached $800 million in 2022. "
-        "In the first quarter of this year it rose a further 9%."
+        "For the first quarter of this year it rose a further 9%."
     )
     figures = _figures(text, {"2022": "2022", "the first quarter of this year": "2024-Q1"})
     assert [_row(f) for f in figures] == [
@@ -203,7 +203,7 @@ def test_absolute_change_by_an_amount() -> None:
     [
         ("Vietnam's exports to Japan rose 8 pct.", ("VN", "JP")),
         ("Japan's 58 billion dlr trade surplus with the United States grew.", ("JP", "US")),
-        ("Britain exported 1.5 billion stg worth of goods to Egypt.", ("GB", "EG")),
+        ("Britain exported 2.3 billion stg worth of goods to Egypt.", ("GB", "EG")),
         ("Norwegian imports from Chile fell 10 pct.", ("NO", "CL")),
         ("Sino-Indian trade rose 20% to $40 billion.", ("CN", "IN")),
     ],
@@ -216,9 +216,7 @@ def test_parties_reporter_first(text: str, parties: tuple[str, ...]) -> None:
 
 def test_record() -> None:
     """'a record' before the level marks it; a record base does not mark the level."""
-    first, second = _figures(
-        "The trade deficit fell to 11 billion dlrs, down from a record 14 billion."
-    )
+    first, second = _figures("The trade deficit fell to 9 billion dlrs, below a record 13 billion.")
     assert (first.record, second.record) == (False, True)
 
 
@@ -382,7 +380,7 @@ def test_generalisation_articles(
         pytest.param("Apple's sales in China rose 12% to $15 billion.", id="company-sales"),
         pytest.param("GDP grew 3.2 percent in 2023.", id="gdp"),
         pytest.param(
-            "The banks' net capital exports climbed to 5.4 billion francs.", id="capital-exports"
+            "The lenders' net capital exports rose to 3.8 billion francs.", id="capital-exports"
         ),
         pytest.param("The current account surplus widened to 1.2 billion dlrs.", id="current-acct"),
     ],

@@ -55,7 +55,7 @@ POSITIVE = [
     ),
     pytest.param(
         "TRADE DELEGATION TO VISIT U.S.\n    HANOI, May 7 - A Vietnamese trade delegation"
-        " leaves for Washington tomorrow to discuss textile quotas.\n",
+        " departs for Washington tomorrow for talks on textile quotas.\n",
         [("delegation", "US", "planned")],
         id="delegation-leaves-for",
     ),
@@ -67,7 +67,7 @@ POSITIVE = [
     ),
     pytest.param(
         "Arms row\n\nCanadian Defence Minister Claire Dubois is meeting British officials"
-        " this week to discuss the purchase of frigates.\n",
+        " this week about buying frigates.\n",
         [("Dubois", "GB", "ongoing")],
         id="meeting-foreign-officials",
     ),
@@ -113,7 +113,7 @@ POSITIVE = [
         id="visit-by-to",
     ),
     pytest.param(
-        "TRADE\n    BEIJING, May 7 - A state newspaper published the demands to coincide with"
+        "TRADE\n    BEIJING, May 7 - A state newspaper released the demands to mark"
         " the visit of U.S. Commerce Secretary Ann Lee.\n",
         [("Lee", "CN", "ongoing")],
         id="the-visit-of-here",
@@ -131,7 +131,7 @@ POSITIVE = [
         id="speech-here",
     ),
     pytest.param(
-        "ASYLUM\n    LONDON, May 7 - Home Secretary Tom Reid met his EU counterparts in"
+        "ASYLUM\n    LONDON, May 7 - Home Secretary Tom Reid met his EU colleagues in"
         " Luxembourg on Monday.\n",
         [("Reid", "LU", "completed")],
         id="met-counterparts-abroad",
@@ -155,7 +155,7 @@ POSITIVE = [
         id="visited-here-and-gapped",
     ),
     pytest.param(
-        "ROYAL VISIT\n    LONDON, May 7 - King Omar of Jordan begins a four-day state visit"
+        "ROYAL VISIT\n    LONDON, May 7 - King Omar of Jordan starts a three-day state visit"
         " on Tuesday.\n",
         [("Omar", "GB", "planned")],
         id="begins-state-visit-here",
@@ -185,7 +185,7 @@ NEGATIVE = [
         id="visitors-to-the-museum",
     ),
     pytest.param(
-        "Ties\n\nSeveral visits to Saudi Arabia by British officials took place last year,"
+        "Ties\n\nSeveral trips to Peru by Dutch officials took place last year,"
         " Foreign Secretary Tom Hale said.\n",
         id="unnamed-visitors",
     ),
@@ -212,7 +212,7 @@ NEGATIVE = [
         id="speaker-reporting-talks-abroad",
     ),
     pytest.param(
-        "Aid\n\nGuyanese Finance Minister Carl Reid said a World Bank mission would visit"
+        "Aid\n\nGuyanese Finance Minister Carl Reid said an IMF team would visit"
         " Brazil this week.\n",
         id="speaker-is-not-the-traveller",
     ),

@@ -305,7 +305,7 @@ def split_title(words: Sequence[str]) -> tuple[int, int]:
         title_start < limit
         and (words[title_start] in lex.non_name_words or words[title_start] in TITLE_CONNECTORS)
         and not _head_at(words, title_start, lex)
-        and words[title_start] not in lex.first_names  # Jan Nowak, April Ryan
+        and words[title_start] not in lex.first_names  # Jan Sobek, April Ryan
     ):
         title_start += 1
     if not name_start:
@@ -417,7 +417,7 @@ def _read_run(text: str, run: list[_Token], before: list[_Token]) -> PersonMenti
         if number == last and len(core) > 1 and (word in lex.title_heads or word in _MONTHS):
             continue  # Ruth May, Alan Major, Ann Dean
         if number == 0 and last > 0 and _given_name_first(name_toks, word, lex):
-            continue  # Jan Nowak, April Ryan, Park Min-ho
+            continue  # Jan Sobek, April Ryan, Choi Min-jun
         if (
             word in lex.org_words
             or word in lex.non_name_words
@@ -478,9 +478,9 @@ HYPHENATED_GIVEN_NAME = regex.compile(
 def _given_name_first(run: list[_Token], word: str, lex: Lexicon) -> bool:
     """Return whether a word that is usually no name opens this one.
 
-    A known given name that is also a month or a common word (``Jan Nowak``,
+    A known given name that is also a month or a common word (``Jan Sobek``,
     ``April Ryan``), or a family name before a hyphenated given name
-    (``Park Min-ho``).
+    (``Choi Min-jun``).
     """
     if word in lex.first_names and word not in _WEEKDAYS:
         return True
@@ -493,8 +493,8 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 def _name_shaped(run: list[_Token], words: list[str], lex: Lexicon) -> bool:
     """Return whether a run of two or more words can be a person's name at all.
 
-    Not a place (``Punta del Este``, ``Fort Worth``: a place word first), not a
-    phrase holding a country name (``Wants Japan``) unless a known given name
+    Not a place (``Punta Arenas``, ``Fort Worth``: a place word first), not a
+    phrase holding a country name (``Wants Korea``) unless a known given name
     opens it (``Michael Jordan``).
     """
     if words[0] in lex.place_prefixes:
@@ -698,9 +698,9 @@ def _read_joined(text: str, run: list[_Token], before: list[_Token]) -> Iterator
     """Read a run whose parts may be joined by ``of``, ``and``, ``to``, ``for``, ``on``.
 
     Left to right, a connector ends a person when the words before it read as a
-    name that ends right there (``King Fahd | of Saudi Arabia``, ``Prince Charles |
-    and Princess Diana``, ``Chancellor Max Bauer | to Brazil``); otherwise it stays
-    inside a title (``Secretary of State for Economic Affairs Allen Wallis``).
+    name that ends right there (``King Omar | of JordanArabia``, ``Prince Ali |
+    and Princess Sara``, ``Chancellor Max Bauer | to Brazil``); otherwise it stays
+    inside a title (``Secretary of State for Rural Affairs Mark Oduya``).
     """
     cur = 0
     for k in range(1, len(run) - 1):
@@ -749,7 +749,7 @@ def _after_connector(mention: PersonMention, run: list[_Token]) -> bool:
 
 
 def _read_titled_tail(text: str, run: list[_Token]) -> PersonMention | None:
-    """Read ``Under-Secretary of State for Economic Affairs Allen Wallis``.
+    """Read ``Under-Secretary of State for Rural Affairs Mark Oduya``.
 
     A title that holds connectors ends with the person's name: the words after
     the last connector, from a known given name or else the last two.
@@ -979,7 +979,7 @@ class PersonIndex:
         """Resolve a mention at *offset* to the fullest name the article gives.
 
         ``Putin`` -> ``Vladimir Putin``, ``Kyrgyz President Sadyr Japarov`` ->
-        ``Sadyr Japarov``, ``Mr Straw`` -> ``Jack Straw``, ``the minister`` -> the
+        ``Sadyr Japarov``, ``Mr Blair`` -> ``Tony Blair``, ``the minister`` -> the
         latest person titled minister, ``he`` -> the latest plausible person.
 
         Args:

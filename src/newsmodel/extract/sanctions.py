@@ -92,6 +92,10 @@ class Lexicon:
     """Number words that count targets (``four`` -> 4)."""
 
 
+#: Words after ``as`` that open a list of further targets (``as states such as X and Y``).
+_AS_LIST_HEADS = frozenset({"countries", "states", "nations", "other", "such"})
+
+
 @cache
 def lexicon() -> Lexicon:
     """Return the sanctions lexicon (read once from the package data)."""
@@ -1311,7 +1315,7 @@ def _targets_after(
         if word == "of":
             j = _noun_phrase(tokens, placed, j + 1, min(stop, j + 5), lex, agent=True)
             continue
-        if word == "as" and j + 1 < len(tokens) and tokens[j + 1].lower in {"countries", "such"}:
+        if word == "as" and j + 1 < len(tokens) and tokens[j + 1].lower in _AS_LIST_HEADS:
             k = j + 1
             while k < min(len(tokens), j + 5) and tokens[k].lower != "as":
                 k += 1  # ``as countries such as Iran and Syria``
@@ -1336,7 +1340,7 @@ def _targets_after(
             end = _noun_phrase(tokens, placed, j + 1, stop + 6, lex)
             parties = _parties(text, tokens, placed, j + 1, end, lex)
             if any(t.lower in _MIGRANT_NOUNS for t in tokens[j + 1 : end]):
-                break  # ``a ban on admitting Muslims to the USA``: immigration policy
+                break  # ``a ban on admitting migrants to the country``: immigration policy
             if parties:
                 if by_imposer is None and end < len(tokens) and tokens[end].lower == "by":
                     agent_end = _noun_phrase(tokens, placed, end + 1, end + 12, lex, agent=True)
@@ -1567,7 +1571,7 @@ def _targets_before(
     text: str, tokens: Sequence[_Token], placed: Sequence[_Placed], mention: _Mention
 ) -> list[_Party]:
     """Targets written before a measure: ``put Cuba under the embargo``,
-    ``items of U.S. products to be subject to additional tariffs``, ``added a dozen
+    ``lines of Canadian goods to be subject to extra tariffs``, ``added a dozen
     Chinese entities to its export blacklist``."""
     k = mention.first - 1
     while k >= 0 and tokens[k].lower in _DETERMINERS | {"a", "an", "same", "similar", "be"}:

@@ -216,8 +216,8 @@ FLOW_QUALIFIER = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-#: What may stand between a number and the measure it qualifies (``169 billion dlrs
-#: U.S. trade deficit``, ``ten per cent annual cut in the trade surplus``).
+#: What may stand between a number and the measure it qualifies (``152 billion dlrs
+#: French trade deficit``, ``five per cent yearly cut in the trade surplus``).
 ADJECTIVAL_GAP = regex.compile(
     r"""
     ^(?:\s{1,3}                     # words separated by white space
@@ -393,7 +393,7 @@ RECORD_BEFORE = regex.compile(
     regex.VERBOSE,
 )
 
-#: ``record`` before the measure itself (``the record U.S. trade deficit of ...``).
+#: ``record`` before the measure itself (``the record French trade deficit of ...``).
 RECORD_BEFORE_MEASURE = regex.compile(
     rf"""
     (?<![\p{{L}}])(?i:{_alternation(LEXICON.record_words)})   # the word
@@ -576,7 +576,7 @@ class _Fact:
     start: int
     end: int
     delta: Amount | None = None
-    """An absolute change stated before the level (``rose 11.1 billion dlrs to 54.6 billion``)."""
+    """An absolute change stated before the level (``rose 4.2 billion dlrs to 31.7 billion``)."""
 
 
 @attrs.define
@@ -832,7 +832,7 @@ def _direction(text: str, start: int, end: int, pivot: int | None = None) -> Dir
 
 
 def _is_base(text: str, gap_start: int, number: _Number, first: bool) -> bool:
-    """Whether *number* is a comparison base (``from 3.39 billion``)."""
+    """Whether *number* is a comparison base (``from 2.71 billion``)."""
     gap = text[gap_start : number.span.start]
     if search(BASE_BEFORE, gap) is not None:
         return True
@@ -1071,7 +1071,7 @@ def _group(text: str, sentence: Span, attached: list[_Attached]) -> list[_Fact]:
             lead = text[max(sentence.start, previous.span.start - 25) : previous.span.start]
             gap = text[previous.span.end : number.span.start]
             if search(DELTA_BEFORE, lead) is not None and search(TO_LEVEL, gap) is not None:
-                # "fell 16.6 billion dlrs or 33 pct to 33.9 billion": a change, then the level
+                # "fell 8.1 billion dlrs or 21 pct to 30.4 billion": a change, then the level
                 current.delta = previous.amount
                 current.numbers = [n for n in current.numbers if n.number is not previous]
                 current.numbers.append(item)
@@ -1097,8 +1097,8 @@ def _group(text: str, sentence: Span, attached: list[_Attached]) -> list[_Fact]:
 def _fact_start(text: str, gap_start: int, number_start: int, base: bool) -> int:
     """Where a fact that follows another in the sentence begins.
 
-    At its comparison cue (``from 3.39 billion``), else at the last connector before
-    its number (``... in 2012 to at least 700 million``, ``... in January and 723.2
+    At its comparison cue (``from 2.71 billion``), else at the last connector before
+    its number (``... in 2015 to at least 400 million``, ``... in January and 512.4
     mln``), else at the number, so that a time after the fact before stays with it.
     """
     start = number_start
@@ -1162,7 +1162,7 @@ def _figure(
         is not None
     )
     if direction is None and fact.role == "level" and (percent is not None or by_amount):
-        # "growth rate of goods imports reached 13.5%", "reducing the deficit by $200 billion"
+        # "growth rate of service imports reached 9.2%", "reducing the deficit by $200 billion"
         head = max(sentence.start, measure.span.start - 30)
         if head < measure.span.start <= first.span.start:
             direction = _direction(text, head, measure.span.start)
@@ -1318,7 +1318,7 @@ def _period(
         first = fact.numbers[0].number.span.start
         period = _time_between(text, times, fact.start, first, last=True)
     if period is None and fact.role == "level":
-        # "In 1986 exports totalled 22.4 billion dlrs and imports 12.9 billion": the
+        # "In 1985 exports totalled 18.3 billion dlrs and imports 10.6 billion": the
         # sentence's lead time; for a forecast only one inside the first figure
         # ("Exports this year are expected to ..."), not the time of the statement.
         lead_start = sentence.start if status == "actual" else facts[0].start
@@ -1341,7 +1341,7 @@ def _parties(
 ) -> tuple[str, ...]:
     """The economies of a fact: reporter first, then partners.
 
-    A place written with the measure (``Japan's 58.6 billion dlrs trade surplus``,
+    A place written with the measure (``Japan's 41.2 billion dlrs trade surplus``,
     ``U.S. trade deficit``, ``Norwegian imports``) is the reporter; places after a
     partner word that follow the fact (``with the United States``, ``to Saudi
     Arabia``) are partners. Without a reporter, the places of the clause count, and

@@ -8,9 +8,9 @@ Each sentence of the body is read for the forms a trip takes in news copy:
   Jakarta``, ``begins a four-day state visit``);
 * a meeting with foreign officials (``is meeting British officials``, ``met his EU
   counterparts in Luxembourg``);
-* a person placed abroad (``Yeutter, in New Zealand for talks``, ``Rha's stand in
-  Washington``, ``talks ... in Beijing``, ``a speech ... here``, ``a summit in Ottawa
-  between Reagan and Canadian Prime Minister Mulroney``);
+* a person placed abroad (``Okafor, in Chile for talks``, ``Lee's stand in
+  Paris``, ``talks ... in Beijing``, ``a speech ... here``, ``a summit in Geneva
+  between Smith and Swiss President Keller``);
 * a guest: ``visiting Minister X``, or ``the visiting French official`` after a name.
 
 Each reading is a candidate (visitor, host country, status ...). A trip inside
@@ -311,7 +311,7 @@ VISITING = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-# A second visitor in a gapped clause: "... visited in 1967 and King Khaled in 1981".
+# A second visitor in a gapped clause: "... visited in 1972 and King Omar in 1984".
 GAPPED = regex.compile(
     r"""
     \s{1,3}in\s{1,3}(?P<year>(?:1[89]|20)\d\d)              # in 1981
@@ -495,7 +495,7 @@ NATIONAL_BODY = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-# "King Fahd of Saudi Arabia": the country after a name.
+# "King Omar of Jordan": the country after a name.
 OF_COUNTRY = regex.compile(
     r"""
     \s{1,3}of\s{1,3}
@@ -504,7 +504,7 @@ OF_COUNTRY = regex.compile(
     regex.VERBOSE,
 )
 
-# "by <agent>" after a trip noun: "visits to Saudi Arabia by British officials".
+# "by <agent>" after a trip noun: "visits to Peru by Dutch officials".
 BY_AGENT = regex.compile(
     r"""
     [ \t\n]{1,3}by[ \t\n]{1,3}                              # by
@@ -513,7 +513,7 @@ BY_AGENT = regex.compile(
     regex.VERBOSE,
 )
 
-# "of" after a trip noun, before its visitor: "the visit of U.S. Secretary of State X".
+# "of" after a trip noun, before its visitor: "the visit of French Foreign Minister X".
 OF_AGENT = regex.compile(
     r"""
     [ \t\n]{1,3}of[ \t\n]{1,3}                              # of
@@ -938,7 +938,7 @@ def _nationality(ctx: _Context, name: str) -> tuple[str | None, bool]:
 
 
 def _person_name(person: people.Person) -> str:
-    """Return the name to report: a lone royal name keeps its title (``King Fahd``)."""
+    """Return the name to report: a lone royal name keeps its title (``King Omar``)."""
     title = (person.title or "").split()
     if " " not in person.name and title and title[-1] in ("King", "Queen", "Prince", "Princess"):
         return f"{title[-1]} {person.name}"
@@ -1025,7 +1025,7 @@ def _by_nationality(ctx: _Context, description: str, offset: int) -> people.Pers
 def _actor_before(text: str, actors: list[_Actor], offset: int) -> _Actor | None:
     """Return the actor nearest before *offset* (the subject or possessor of a trip).
 
-    Of coordinated subjects (``Prince Charles and Princess Diana went``) the first.
+    Of coordinated subjects (``Prince Ali and Princess Sara went``) the first.
     """
     before = [a for a in actors if a.span.end <= offset]
     if not before:
@@ -1405,7 +1405,7 @@ def _travel_readings(
             noun = word in ("visit", "visits", "tour", "tours") and (
                 search(NOUN_CONTEXT, text, max(span.start, m.start() - 25), m.start()) is not None
             )
-        # "the visit of U.S. Secretary of State X": the agent, not a destination, follows
+        # "the visit of French Foreign Minister X": the agent, not a destination, follows
         of = match(OF_AGENT, text, m.end(), span.end) if noun else None
         agent = _agent_after(text, actors, of.end()) if of is not None else None
         if agent is not None:
@@ -1419,7 +1419,7 @@ def _travel_readings(
             if by is not None:
                 agent = _agent_after(text, actors, by.end())
                 if agent is None:
-                    continue  # "visits to Saudi Arabia by British officials": nobody named
+                    continue  # "visits to Peru by Dutch officials": nobody named
                 if place is None:  # "the visit by German Chancellor X to Brazil"
                     place = _destination(ctx, agent.span.end, span.end)
                     after = place.span.end if place is not None else after
@@ -1513,7 +1513,7 @@ def _gapped(
     host: str,
     status: VisitStatus | None,
 ) -> Iterator[_Candidate]:
-    """Read a gapped second visitor: ``... visited in 1967 and King Khaled in 1981``."""
+    """Read a gapped second visitor: ``... visited in 1972 and King Omar in 1984``."""
     text = ctx.doc.text
     if not host:
         return
@@ -1640,7 +1640,7 @@ def _placed_readings(
 def _between_readings(
     ctx: _Context, span: Span, persons: list[_Actor], status: VisitStatus
 ) -> Iterator[_Candidate]:
-    """Read ``a summit in Ottawa between Reagan and Canadian Prime Minister Mulroney``.
+    """Read ``a summit in Geneva between Smith and Swiss President Keller``.
 
     Of the two, the one of the host country receives; the other travels.
     """
