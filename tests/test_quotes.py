@@ -161,6 +161,20 @@ def summary(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
             'The plan was a "bad idea from the start", a ministry spokesman said.',
             [("bad idea from the start", "a ministry spokesman", "a ministry spokesman", "said")],
         ),
+        # a name inside the title is not the speaker: the name the title belongs to is
+        (
+            '"We will appeal," Kell campaign spokesman Ivo Marsh said.',
+            [("We will appeal,", "Ivo Marsh", "campaign spokesman Ivo Marsh", "said")],
+        ),
+        (
+            '"We will appeal," Berg\'s lawyer Ivo Marsh told reporters.',
+            [("We will appeal,", "Ivo Marsh", "lawyer Ivo Marsh", "told reporters")],
+        ),
+        # ... but two people joined by "and" are not one title
+        (
+            '"We will appeal," Berg and Kell said.',
+            [("We will appeal,", "Anna Berg", "Berg", "said")],
+        ),
         # nested quotes stay inside the outer quote
         (
             "\"He told me 'never again' twice,\" Berg said.",

@@ -838,6 +838,30 @@ def _nominal(words: Sequence[str]) -> bool:
     )
 
 
+#: Words between two names that make the first a modifier of the second's title
+#: (``Trump campaign spokesman Jason Miller``): letters, spaces and possessives only.
+_MODIFIER_GAP = regex.compile(r"(?:['’]s)?(?:[ \t]{1,3}[\p{Ll}][\p{Ll}\-]{0,30}){1,4}[ \t]{1,3}")
+
+
+def _head_mention(text: str, mentions: list[people.PersonMention]) -> people.PersonMention:
+    """Return the mention a capitalised speaker phrase is about.
+
+    The first, unless lower-case title words join it to the next one: in
+    ``Trump campaign spokesman Jason Miller`` and ``Putin's aide Yuri Ushakov``
+    the speaker is the second name.
+    """
+    head = mentions[0]
+    for nxt in mentions[1:]:
+        gap = text[head.name_span.end : nxt.name_span.start]
+        if nxt.title is None or not _MODIFIER_GAP.fullmatch(gap):
+            break
+        words = gap.lower().replace("’s", " ").replace("'s", " ").split()
+        if not any(w in people.lexicon().title_heads for w in words):
+            break
+        head = nxt
+    return head
+
+
 class _Resolver:
     """Turns speaker phrases into names with the article's person index."""
 
@@ -866,7 +890,7 @@ class _Resolver:
             if len(m.tokens) > 1 or m.title or m.honorific or self.index.person_at(m.span.start)
         ]
         if mentions:
-            m = mentions[-1] if not phrase[0].isupper() else mentions[0]
+            m = mentions[-1] if not phrase[0].isupper() else _head_mention(text, mentions)
             full = self.index.full_name(m.name, m.span.start) or m.name
             person = self.index.resolve(m.name, m.span.start)
             title = m.title or (person.title if person else None) or self._apposition_title(hi)
