@@ -202,10 +202,7 @@ class _Token:
     @property
     def bare(self) -> str:
         """The word lower-cased, without a final dot or possessive ``'s``."""
-        word = self.word.lower()
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        return word.rstrip(".") if not _is_initial(self.word) else word
+        return _bare(self.word)
 
     @property
     def possessive(self) -> bool:
@@ -214,6 +211,14 @@ class _Token:
     @property
     def capitalised(self) -> bool:
         return self.word[0].isupper()
+
+
+@lru_cache(maxsize=65536)
+def _bare(word: str) -> str:
+    low = word.lower()
+    if low.endswith(("'s", "’s")):
+        low = low[:-2]
+    return low.rstrip(".") if not _is_initial(word) else low
 
 
 def _is_initial(word: str) -> bool:
@@ -338,6 +343,7 @@ def _surname(tokens: Sequence[str]) -> str:
     return tokens[-1] if tokens else ""
 
 
+@lru_cache(maxsize=65536)
 def _is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and "." not in word
