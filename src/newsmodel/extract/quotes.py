@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any, NamedTuple
 
@@ -695,8 +695,26 @@ def _is_verb_use(text: str, m: CueHit, lo: int) -> bool:
     )
 
 
+#: Phrases up to this length are read once and the reading reused (they recur:
+#: ``the company``, ``he``, ``officials``); the reading depends on the phrase alone.
+_PHRASE_CACHE_CHARS = 120
+
+
 def _strip_phrase(text: str, lo: int, hi: int) -> tuple[int, int]:
     """Trim punctuation, leading conjunctions and trailing adverbs from a phrase."""
+    if 0 <= lo < hi <= lo + _PHRASE_CACHE_CHARS:
+        a, b = _stripped(text[lo:hi])
+        return lo + a, lo + b
+    return _strip_phrase_in(text, lo, hi)
+
+
+@lru_cache(maxsize=16384)
+def _stripped(phrase: str) -> tuple[int, int]:
+    """:func:`_strip_phrase` of a whole short phrase, as offsets into it."""
+    return _strip_phrase_in(phrase, 0, len(phrase))
+
+
+def _strip_phrase_in(text: str, lo: int, hi: int) -> tuple[int, int]:
     lo, hi = _trim_punct(text, lo, hi)
     if hi - lo > 600:
         # a long phrase: only its edges can change, so read just those
@@ -764,6 +782,18 @@ def _head_of(text: str, lo: int, hi: int, index: people.PersonIndex) -> tuple[in
 
 def _looks_like_speaker(text: str, lo: int, hi: int) -> bool:
     """Return whether a phrase can name a speaker: short, nominal, no clause inside."""
+    if 0 <= lo < hi <= lo + _PHRASE_CACHE_CHARS:
+        return _speaker_shaped(text[lo:hi])
+    return _looks_like_speaker_in(text, lo, hi)
+
+
+@lru_cache(maxsize=16384)
+def _speaker_shaped(phrase: str) -> bool:
+    """:func:`_looks_like_speaker` of a whole short phrase."""
+    return _looks_like_speaker_in(phrase, 0, len(phrase))
+
+
+def _looks_like_speaker_in(text: str, lo: int, hi: int) -> bool:
     if len(text[lo:hi].split()) > 3 * _MAX_SPEAKER_WORDS:
         return False  # white-space chunks never outnumber words
     words = [w.group() for w in _words(text, lo, hi)]

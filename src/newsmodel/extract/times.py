@@ -553,6 +553,7 @@ def _ascii_lower(text: str) -> str:
         return text.lower()  # no capital outside ASCII: the same, at C speed
     return text.translate(_ASCII_LOWER)
 
+
 #: A run of characters that are no word characters (splits words the table missed).
 NON_WORD_RUN = regex.compile(
     r"""
