@@ -351,10 +351,10 @@ RUN_WORD = regex.compile(r"\S{1,40}")
 
 
 @cache
-def _first_words() -> frozenset[str]:
+def _first_words(cities: bool) -> frozenset[str]:
     """The first word of every name :func:`find_places` looks up (its cheap first test)."""
     g = _gazetteer()
-    keys = [*g.blocs, *g.countries, *g.demonyms, *g.capitals, *g.cities]
+    keys = [*g.blocs, *g.countries, *g.demonyms, *g.capitals, *(g.cities if cities else ())]
     return frozenset(key.split()[0] for key in keys if key)
 
 
@@ -377,7 +377,7 @@ def find_places(
     Longest names win: ``South Korean`` is one demonym, not ``South`` + ``Korean``.
     """
     g = _gazetteer()
-    firsts = _first_words()
+    firsts = _first_words(cities)
     found: list[PlaceMention] = []
     for run in finditer(CAPITALISED_RUN, text, start, end):
         words = list(RUN_WORD.finditer(run.group()))
