@@ -30,7 +30,7 @@ import bisect
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -700,12 +700,19 @@ class _Actor:
 
     span: Span
     name: str
-    nationality: str | None
-    """ISO code, ``"international"`` for blocs and world bodies, or None."""
+    stated: str | None
+    """The nationality the article states, when :attr:`explicit`."""
     explicit: bool
     """Whether the nationality is stated (title, ``of Y``) rather than assumed."""
     kind: str
     """``person``, ``delegation``, ``pronoun`` or ``description``."""
+    home: Callable[[], str | None] = attrs.field(eq=False, repr=False)
+    """The article's home country, assumed when none is stated (found only if asked)."""
+
+    @property
+    def nationality(self) -> str | None:
+        """ISO code, ``"international"`` for blocs and world bodies, or None."""
+        return self.stated if self.explicit else self.home()
 
 
 @attrs.frozen(kw_only=True)
@@ -930,11 +937,17 @@ def _title_nationality(text: str, title_start: int, name_start: int) -> str | No
 
 
 def _nationality(ctx: _Context, name: str) -> tuple[str | None, bool]:
-    """Return a person's nationality and whether the article states it."""
+    """Return the nationality the article states for a person, and whether it states one.
+
+    When it states none, the actor's nationality is the article's home country,
+    which :class:`_Actor` looks up only when a reading needs it.
+    """
     stated = ctx.stated_nationality(name)
-    if stated is not None:
-        return stated, True
-    return ctx.home, False
+    return stated, stated is not None
+
+
+def _home_of(ctx: _Context) -> Callable[[], str | None]:
+    return lambda: ctx.home
 
 
 def _person_name(person: people.Person) -> str:
@@ -962,9 +975,10 @@ def _actors(ctx: _Context, span: Span) -> list[_Actor]:
             _Actor(
                 span=mention.name_span,
                 name=_person_name(person),
-                nationality=nationality,
+                stated=nationality,
                 explicit=explicit,
                 kind="person",
+                home=_home_of(ctx),
             )
         )
     for m in finditer(DELEGATION, text, span.start, span.end):
@@ -976,9 +990,10 @@ def _actors(ctx: _Context, span: Span) -> list[_Actor]:
             _Actor(
                 span=Span(start=m.start("np"), end=m.end("np")),
                 name=" ".join(m.group("np").split()),
-                nationality=code,
+                stated=code,
                 explicit=True,
                 kind="delegation",
+                home=_home_of(ctx),
             )
         )
     for m in finditer(REFERRING, text, span.start, span.end):
@@ -997,9 +1012,10 @@ def _actors(ctx: _Context, span: Span) -> list[_Actor]:
             _Actor(
                 span=Span(start=m.start(), end=m.end()),
                 name=_person_name(person),
-                nationality=nationality,
+                stated=nationality,
                 explicit=explicit,
                 kind="pronoun" if m.group("pronoun") else "description",
+                home=_home_of(ctx),
             )
         )
     found.sort(key=lambda a: a.span.start)
@@ -1691,7 +1707,7 @@ def _visiting_readings(ctx: _Context, span: Span, actors: list[_Actor]) -> Itera
             continue
         if actor.explicit and actor.nationality and _same_country(actor.nationality, host):
             continue
-        named = attrs.evolve(actor, nationality=code or actor.nationality, explicit=True)
+        named = attrs.evolve(actor, stated=code or actor.nationality, explicit=True)
         when = _when(ctx, span)
         status: VisitStatus = (
             "completed" if when == "past" else "planned" if when == "future" else "ongoing"
