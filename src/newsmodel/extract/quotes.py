@@ -1557,6 +1557,18 @@ def _comma_parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 def _is_adverbial(text: str, lo: int, hi: int) -> bool:
     """Return whether a phrase opens with a preposition or adverb (not a subject)."""
+    if 0 <= lo < hi <= lo + _PHRASE_CACHE_CHARS:
+        return _adverbial(text[lo:hi])
+    return _is_adverbial_in(text, lo, hi)
+
+
+@lru_cache(maxsize=16384)
+def _adverbial(phrase: str) -> bool:
+    """:func:`_is_adverbial` of a whole short phrase."""
+    return _is_adverbial_in(phrase, 0, len(phrase))
+
+
+def _is_adverbial_in(text: str, lo: int, hi: int) -> bool:
     words = _head_words(text, lo, hi, 1)
     if not words:
         return False
