@@ -24,7 +24,8 @@ pronoun becomes the fullest name the article gives.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -780,20 +781,29 @@ def _head_of(text: str, lo: int, hi: int, index: people.PersonIndex) -> tuple[in
     return parts[0]
 
 
+def _by_phrase(read: Callable[[str, int, int], bool]) -> Callable[[str, int, int], bool]:
+    """Reuse a test of ``text[lo:hi]`` that depends on those characters alone.
+
+    Short phrases (up to :data:`_PHRASE_CACHE_CHARS`) are tested once and the
+    answer kept; longer ones are tested in place.
+    """
+
+    @lru_cache(maxsize=16384)
+    def whole(phrase: str) -> bool:
+        return read(phrase, 0, len(phrase))
+
+    @functools.wraps(read)
+    def test(text: str, lo: int, hi: int) -> bool:
+        if 0 <= lo < hi <= lo + _PHRASE_CACHE_CHARS:
+            return whole(text[lo:hi])
+        return read(text, lo, hi)
+
+    return test
+
+
+@_by_phrase
 def _looks_like_speaker(text: str, lo: int, hi: int) -> bool:
     """Return whether a phrase can name a speaker: short, nominal, no clause inside."""
-    if 0 <= lo < hi <= lo + _PHRASE_CACHE_CHARS:
-        return _speaker_shaped(text[lo:hi])
-    return _looks_like_speaker_in(text, lo, hi)
-
-
-@lru_cache(maxsize=16384)
-def _speaker_shaped(phrase: str) -> bool:
-    """:func:`_looks_like_speaker` of a whole short phrase."""
-    return _looks_like_speaker_in(phrase, 0, len(phrase))
-
-
-def _looks_like_speaker_in(text: str, lo: int, hi: int) -> bool:
     if len(text[lo:hi].split()) > 3 * _MAX_SPEAKER_WORDS:
         return False  # white-space chunks never outnumber words
     words = [w.group() for w in _words(text, lo, hi)]
@@ -1555,20 +1565,9 @@ def _comma_parts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return parts
 
 
+@_by_phrase
 def _is_adverbial(text: str, lo: int, hi: int) -> bool:
     """Return whether a phrase opens with a preposition or adverb (not a subject)."""
-    if 0 <= lo < hi <= lo + _PHRASE_CACHE_CHARS:
-        return _adverbial(text[lo:hi])
-    return _is_adverbial_in(text, lo, hi)
-
-
-@lru_cache(maxsize=16384)
-def _adverbial(phrase: str) -> bool:
-    """:func:`_is_adverbial` of a whole short phrase."""
-    return _is_adverbial_in(phrase, 0, len(phrase))
-
-
-def _is_adverbial_in(text: str, lo: int, hi: int) -> bool:
     words = _head_words(text, lo, hi, 1)
     if not words:
         return False
