@@ -24,7 +24,6 @@ pronoun becomes the fullest name the article gives.
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
 from operator import attrgetter
@@ -781,24 +780,27 @@ def _head_of(text: str, lo: int, hi: int, index: people.PersonIndex) -> tuple[in
     return parts[0]
 
 
-def _by_phrase(read: Callable[[str, int, int], bool]) -> Callable[[str, int, int], bool]:
+class _by_phrase:  # noqa: N801 - used as a decorator
     """Reuse a test of ``text[lo:hi]`` that depends on those characters alone.
 
     Short phrases (up to :data:`_PHRASE_CACHE_CHARS`) are tested once and the
-    answer kept; longer ones are tested in place.
+    answer kept; longer ones are tested in place. ``cache_clear`` empties it.
     """
 
-    @lru_cache(maxsize=16384)
-    def whole(phrase: str) -> bool:
-        return read(phrase, 0, len(phrase))
+    def __init__(self, read: Callable[[str, int, int], bool]) -> None:
+        self.read = read
+        self.whole = lru_cache(maxsize=16384)(self._whole)
+        self.__doc__ = read.__doc__
+        self.cache_clear = self.whole.cache_clear
+        self.cache_parameters = self.whole.cache_parameters
 
-    @functools.wraps(read)
-    def test(text: str, lo: int, hi: int) -> bool:
+    def _whole(self, phrase: str) -> bool:
+        return self.read(phrase, 0, len(phrase))
+
+    def __call__(self, text: str, lo: int, hi: int) -> bool:
         if 0 <= lo < hi <= lo + _PHRASE_CACHE_CHARS:
-            return whole(text[lo:hi])
-        return read(text, lo, hi)
-
-    return test
+            return self.whole(text[lo:hi])
+        return self.read(text, lo, hi)
 
 
 @_by_phrase
