@@ -91,25 +91,28 @@ NEXT_WORD = regex.compile(
 )
 
 
-@attrs.frozen
-class CueHit:
-    """A speech verb (or ``according to``) found in the text."""
+class CueHit(NamedTuple):
+    """A piece of the text with the match interface (``start``, ``end``, ``group``).
 
-    _start: int
-    _end: int
-    _text: str
+    A speech verb (or ``according to``) found by :func:`find_cues`; the word
+    splitter of the attribution rules returns its words the same way.
+    """
+
+    at: int
+    stop: int
+    surface: str
 
     def start(self) -> int:
-        """Offset of the cue's first character."""
-        return self._start
+        """Offset of the piece's first character."""
+        return self.at
 
     def end(self) -> int:
-        """Offset one past the cue."""
-        return self._end
+        """Offset one past the piece."""
+        return self.stop
 
     def group(self) -> str:
-        """The cue as written."""
-        return self._text
+        """The piece as written."""
+        return self.surface
 
 
 @cache
@@ -509,24 +512,8 @@ SENTENCE_END = regex.compile(
 )
 
 
-class _Word(NamedTuple):
-    """A word of the text (what :data:`WORD` matches), with the match interface."""
-
-    at: int
-    stop: int
-    surface: str
-
-    def start(self) -> int:
-        """Offset of the word's first character."""
-        return self.at
-
-    def end(self) -> int:
-        """Offset one past the word."""
-        return self.stop
-
-    def group(self) -> str:
-        """The word as written."""
-        return self.surface
+#: A word of the text (what :data:`WORD` matches), with the match interface.
+_Word = CueHit
 
 
 #: Characters that may continue a word after its first letter or digit.

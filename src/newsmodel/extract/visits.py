@@ -349,27 +349,18 @@ PAST_CUE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-ONGOING_CUE = regex.compile(
-    r"""
-    (?<![\p{L}])
-    (?P<cue>"""
-    + _alternation(_LEX["ongoing_cues"])
-    + r""")
-    (?![\p{L}])
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-)
 
-COMPLETED_CUE = regex.compile(
-    r"""
-    (?<![\p{L}])
-    (?P<cue>"""
-    + _alternation(_LEX["completed_cues"])
-    + r""")
-    (?![\p{L}])
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-)
+def _cue_pattern(words: Iterable[str]) -> regex.Pattern[str]:
+    """A pattern for any of *words* as whole words, in any case (group ``cue``)."""
+    return regex.compile(
+        r"(?<![\p{L}])(?P<cue>" + _alternation(words) + r")(?![\p{L}])",
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+# Words that tell a trip is under way ("is visiting", "arrived") or over ("wrapped up").
+ONGOING_CUE = _cue_pattern(_LEX["ongoing_cues"])
+COMPLETED_CUE = _cue_pattern(_LEX["completed_cues"])
 
 # A time still to come: "tomorrow", "next week", "later this month", "the coming days".
 FUTURE_TIME = regex.compile(
