@@ -129,6 +129,8 @@ def _clear_reading_caches() -> int:
         if name != "newsmodel" and not name.startswith("newsmodel."):
             continue
         for value in vars(module).values():
+            if isinstance(value, type):
+                continue  # a class (a compiled one may list the attribute itself)
             params = getattr(value, "cache_parameters", None)
             if params is not None and params()["maxsize"] is not None:
                 value.cache_clear()

@@ -25,6 +25,7 @@ Every non-blank character of the text lies in a paragraph or in ``Layout.exclude
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import itertools
@@ -952,16 +953,16 @@ def _group(segments: list[_Segment]) -> list[tuple[int, int]]:
 # -- the analysis ----------------------------------------------------------------------------
 
 
-@attrs.define
+@dataclasses.dataclass
 class _State:
     """Mutable working state of one :func:`analyse` call."""
 
     text: str
     lines: list[_Line]
-    excluded: list[Span] = attrs.field(factory=list)
-    credits: dict[str, str] = attrs.field(factory=dict)
-    authors: list[str] = attrs.field(factory=list)
-    reporters: list[str] = attrs.field(factory=list)
+    excluded: list[Span] = dataclasses.field(default_factory=list)
+    credits: dict[str, str] = dataclasses.field(default_factory=dict)
+    authors: list[str] = dataclasses.field(default_factory=list)
+    reporters: list[str] = dataclasses.field(default_factory=list)
     header: _Header | None = None
 
     def exclude(self, start: int, end: int) -> None:

@@ -29,6 +29,7 @@ a weight (``lb``): ``500 mln pounds of beef`` is a volume.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
@@ -643,7 +644,7 @@ def find_amounts(
     return found
 
 
-@attrs.define
+@dataclasses.dataclass
 class AmountIndex:
     """The amounts of a text, read span by span on demand, with the currency context
     of the whole text.
@@ -663,7 +664,7 @@ class AmountIndex:
     """Where it ends (None: the end of the text)."""
     country: str | None = None
     """The article's own country."""
-    _context: list[CurrencyContext] = attrs.field(factory=list, alias="_context")
+    _context: list[CurrencyContext] = dataclasses.field(default_factory=list)
 
     @property
     def context(self) -> CurrencyContext:

@@ -650,13 +650,11 @@ class _Relative:
 
     def place(self, words: list[_Token]) -> PersonMention:
         """Return the mention at the real offsets of *words*."""
-
-        def at(pos: tuple[int, int]) -> int:
-            return words[pos[0]].start + pos[1]
-
+        (w1, c1), (w2, c2) = self.start, self.end
+        (w3, c3), (w4, c4) = self.name_start, self.name_end
         return PersonMention(
-            span=Span(start=at(self.start), end=at(self.end)),
-            name_span=Span(start=at(self.name_start), end=at(self.name_end)),
+            span=Span(start=words[w1].start + c1, end=words[w2].start + c2),
+            name_span=Span(start=words[w3].start + c3, end=words[w4].start + c4),
             name=self.name,
             title=self.title,
             honorific=self.honorific,

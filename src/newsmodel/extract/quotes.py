@@ -777,7 +777,6 @@ class _by_phrase:  # noqa: N801 - used as a decorator
     def __init__(self, read: Callable[[str, int, int], bool]) -> None:
         self.read = read
         self.whole = lru_cache(maxsize=16384)(self._whole)
-        self.__doc__ = read.__doc__
         self.cache_clear = self.whole.cache_clear
         self.cache_parameters = self.whole.cache_parameters
 

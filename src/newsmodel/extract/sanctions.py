@@ -25,6 +25,7 @@ tariff cut under a free-trade agreement. One :class:`~newsmodel.model.Sanction` 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
@@ -378,12 +379,12 @@ def _token_index(tokens: Sequence[_Token], offset: int) -> int:
 # -- the extractor --------------------------------------------------------------
 
 
-@attrs.define
+@dataclasses.dataclass
 class _Context:
     """What earlier sentences said, for measures that refer back."""
 
-    facts: list[Sanction] = attrs.field(factory=list)
-    pending: list[Sanction] = attrs.field(factory=list)
+    facts: list[Sanction] = dataclasses.field(default_factory=list)
+    pending: list[Sanction] = dataclasses.field(default_factory=list)
     text: str = ""
     previous: Span | None = None
     """The sentence read last."""

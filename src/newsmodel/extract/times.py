@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -1124,7 +1125,7 @@ class _Found:
     """True when the value was read off another expression (never a reference itself)."""
 
 
-@attrs.define
+@dataclasses.dataclass
 class _Context:
     """What resolution needs beyond the match: the anchor, tense, the reference time."""
 
@@ -1132,7 +1133,7 @@ class _Context:
     anchor: dt.date | None
     reference: tuple[str, int] | None = None
     """The last explicit date value and where it started."""
-    _tokens: dict[int, _Clauses] = attrs.field(factory=dict)
+    _tokens: dict[int, _Clauses] = dataclasses.field(default_factory=dict)
     """The indexed tense markers of each sentence used so far, by sentence start."""
 
     def tense(self, start: int, end: int) -> Tense | None:

@@ -35,6 +35,7 @@ role (level or base) in the article, for actual figures only.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -579,25 +580,25 @@ class _Fact:
     """An absolute change stated before the level (``rose 4.2 billion dlrs to 31.7 billion``)."""
 
 
-@attrs.define
+@dataclasses.dataclass
 class _State:
     """What the extractor remembers from one sentence to the next."""
 
     known_parties: tuple[str, ...] = ()
     """The parties of the figure before (read :attr:`parties`, which adds pending ones)."""
-    pending: list[tuple[str, Span]] = attrs.Factory(list)
+    pending: list[tuple[str, Span]] = dataclasses.field(default_factory=list)
     """Sentences whose places become the parties if asked for (found lazily)."""
     measure: _Measure | None = None
     measure_sentence: int = -10
-    periods: dict[str, TimeExpression] = attrs.Factory(dict)
+    periods: dict[str, TimeExpression] = dataclasses.field(default_factory=dict)
     currency: str | None = None
     unit: str | None = None
     family: str | None = None
     home: str | None = None
-    context: CurrencyContext = attrs.Factory(CurrencyContext)
-    places: dict[int, list[tuple[int, str, bool]]] = attrs.Factory(dict)
+    context: CurrencyContext = dataclasses.field(default_factory=CurrencyContext)
+    places: dict[int, list[tuple[int, str, bool]]] = dataclasses.field(default_factory=dict)
     """Places of each sentence (by its start), found once."""
-    cues: dict[int, list[tuple[int, TradeStatus]]] = attrs.Factory(dict)
+    cues: dict[int, list[tuple[int, TradeStatus]]] = dataclasses.field(default_factory=dict)
     """Status cues of each sentence (by its start), found once."""
 
     @property
@@ -611,8 +612,8 @@ class _State:
         self.pending.clear()
         return self.known_parties
 
-    @parties.setter
-    def parties(self, value: tuple[str, ...]) -> None:
+    def set_parties(self, value: tuple[str, ...]) -> None:
+        """Make *value* the parties, dropping the sentences not read yet."""
         self.pending.clear()
         self.known_parties = value
 
@@ -1377,7 +1378,7 @@ def _parties(
             if reporter not in {c for _, c, _ in chosen}:
                 chosen = [(-1, reporter, False), *chosen]
         parties = _order(chosen)
-    state.parties = parties
+    state.set_parties(parties)
     return parties
 
 

@@ -27,6 +27,7 @@ dates from the time expressions of the times extractor (``doc.times_in``).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import json
 from collections import Counter
@@ -724,7 +725,7 @@ class _Candidate:
     end: dt.date | None = None
 
 
-@attrs.define(kw_only=True)
+@dataclasses.dataclass(kw_only=True)
 class _Context:
     """What every rule needs to know about the document; costly parts read on demand."""
 
@@ -736,10 +737,10 @@ class _Context:
     mention_starts: list[int]
     by_person: dict[str, list[people.PersonMention]]
     """Each person's mentions, by name."""
-    nationality: dict[str, str | None] = attrs.field(factory=dict)
+    nationality: dict[str, str | None] = dataclasses.field(default_factory=dict)
     """Nationalities the article states, read so far (None: it states none)."""
-    _home: list[str | None] = attrs.field(factory=list, alias="_home")
-    _quoted: list[list[tuple[int, int]]] = attrs.field(factory=list, alias="_quoted")
+    _home: list[str | None] = dataclasses.field(default_factory=list)
+    _quoted: list[list[tuple[int, int]]] = dataclasses.field(default_factory=list)
 
     @property
     def home(self) -> str | None:
