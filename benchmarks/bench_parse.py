@@ -456,7 +456,10 @@ def _table(rows: Sequence[Mapping[str, Any]]) -> str:
 
 def render(report: Mapping[str, Any]) -> str:
     """Render the figures as Markdown."""
-    out = [f"Python {report['python']}, newsmodel {report['newsmodel']}, one core\n"]
+    out = [
+        f"Python {report['python']}, newsmodel {report['newsmodel']} "
+        f"({report['build']} build), one core\n"
+    ]
     out.append(f"First parse in a fresh process: {report['startup s']:.2f} s\n")
     out.append("## parse\n")
     rows = [{"input": name, **figures} for name, figures in report["parse"].items()]
@@ -494,6 +497,8 @@ def render(report: Mapping[str, Any]) -> str:
         out.append("## time per pattern (top)\n")
         out.append(_table(prof["patterns"]))
         out.append("## top functions (cProfile, own time)\n")
+        if report["build"] == "compiled":
+            out.append("Compiled build: cProfile sees only calls into Python code.\n")
         out.append(_table(prof["functions"]))
     return "\n".join(out)
 
@@ -514,6 +519,7 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {
         "python": sys.version.split()[0],
         "newsmodel": newsmodel.__version__,
+        "build": "compiled" if newsmodel.compiled() else "pure Python",
         "startup s": bench_startup(),
     }
     inputs: dict[str, Texts] = {"seed": [(seed, None)]}

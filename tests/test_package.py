@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import os
+
+import pytest
 
 import newsmodel
 
@@ -50,3 +53,32 @@ def test_package_is_typed() -> None:
     from importlib import resources
 
     assert resources.files("newsmodel").joinpath("py.typed").is_file()
+
+
+def test_build_kind_is_reported(capsys: pytest.CaptureFixture[str]) -> None:
+    """``newsmodel --version`` says which build runs: compiled or pure Python."""
+    from newsmodel import cli
+
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    out = capsys.readouterr().out
+    kind = "compiled" if newsmodel.compiled() else "pure Python"
+    assert out.strip() == f"newsmodel {newsmodel.__version__} ({kind})"
+
+
+@pytest.mark.skipif(
+    os.environ.get("NEWSMODEL_EXPECT_COMPILED") != "1",
+    reason="set NEWSMODEL_EXPECT_COMPILED=1 to check a compiled installation",
+)
+def test_compiled_build_compiles_every_extractor() -> None:
+    """In the compiled build, every built-in extractor module is an extension module."""
+    from newsmodel import extract, geo, text
+
+    assert newsmodel.compiled()
+    modules = [importlib.import_module(f"newsmodel.extract.{name}") for name in _EXTRACTORS]
+    for module in [*modules, geo, text]:
+        assert not str(module.__file__).endswith(".py"), module.__name__
+    assert str(extract.__file__).endswith(".py")  # the package itself stays Python
+
+
+_EXTRACTORS = ["layout", "numbers", "people", "quotes", "sanctions", "times", "trade", "visits"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 from newsmodel.document import Document
 from newsmodel.errors import (
     ExtractorError,
@@ -64,6 +66,7 @@ __all__ = [
     "Visit",
     "article_type_for",
     "article_types",
+    "compiled",
     "declared_extractors",
     "default_extractors",
     "extractor_names",
@@ -84,3 +87,19 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+
+def compiled() -> bool:
+    """Return whether this installation runs the compiled extractors.
+
+    The compiled build (``HATCH_BUILD_HOOK_ENABLE_MYPYC=1 pip install newsmodel``,
+    see *Accuracy and speed* in the documentation) turns the extractor modules into
+    C extensions with mypyc: same code, same output, about 1.3x faster. The plain
+    install runs them as Python.
+
+    >>> isinstance(compiled(), bool)
+    True
+    """
+    spec = importlib.util.find_spec("newsmodel.extract.quotes")
+    origin = spec.origin if spec is not None else None
+    return origin is not None and not origin.endswith(".py")

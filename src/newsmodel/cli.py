@@ -19,7 +19,7 @@ from typing import IO, Any, TextIO
 
 import attrs
 
-from newsmodel import __version__
+from newsmodel import __version__, compiled
 from newsmodel.batch import Record, parse_many_lines, read_jsonl, read_paths
 from newsmodel.errors import InputError, NewsmodelError, RegistryError
 from newsmodel.model import Amount, Article, Change
@@ -50,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="newsmodel",
         description="Read the plain text of a news article and print what it says.",
     )
-    parser.add_argument("--version", action="version", version=f"newsmodel {__version__}")
+    build = "compiled" if compiled() else "pure Python"
+    parser.add_argument("--version", action="version", version=f"newsmodel {__version__} ({build})")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = commands.add_parser(
         "parse",
