@@ -23,6 +23,7 @@ import datetime as dt
 import json
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Final
 
 import attrs
 import pycountry
@@ -46,7 +47,7 @@ __all__ = [
 ]
 
 #: AP-style and postal abbreviations of US states, as datelines print them.
-US_STATE_ABBREVIATIONS = {
+US_STATE_ABBREVIATIONS: Final = {
     "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
     "del": "DE", "d.c": "DC", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS",
     "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN",
@@ -59,7 +60,7 @@ US_STATE_ABBREVIATIONS = {
 }  # fmt: skip
 
 #: Words after a region's name that datelines add ("Jiangxi Province").
-REGION_SUFFIXES = ("province", "prefecture", "state", "region", "county", "governorate")
+REGION_SUFFIXES: Final = ("province", "prefecture", "state", "region", "county", "governorate")
 
 
 def _key(name: str) -> str:
@@ -336,7 +337,7 @@ class PlaceMention:
 
 # Runs of capitalised words (with "of", "and", "the" inside), e.g. "Democratic
 # Republic of the Congo", "U.S.", "Kyrgyz".
-CAPITALISED_RUN = regex.compile(
+CAPITALISED_RUN: Final = regex.compile(
     r"""
     (?<![\p{L}\p{N}])
     (?:[\p{Lu}][\p{L}'’.\-]{0,30})                         # first capitalised word
@@ -347,7 +348,7 @@ CAPITALISED_RUN = regex.compile(
 
 
 # One word of a capitalised run (the run itself is at most six words long).
-RUN_WORD = regex.compile(r"\S{1,40}")
+RUN_WORD: Final = regex.compile(r"\S{1,40}")
 
 
 @cache

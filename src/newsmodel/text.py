@@ -14,6 +14,7 @@ about 1.5 microseconds a call in ``regex``, is not armed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 import regex
 
@@ -31,10 +32,10 @@ __all__ = [
 ]
 
 #: Seconds one pattern may spend on one call before the input is declared hostile.
-PATTERN_TIMEOUT = 2.0
+PATTERN_TIMEOUT: float = 2.0
 
 #: Windows of text longer than this many characters are matched with the time budget.
-TIMEOUT_WINDOW = 20_000
+TIMEOUT_WINDOW: int = 20_000
 
 
 def _budget(pos: int, end: int) -> float | None:
@@ -99,7 +100,7 @@ def _name(pattern: regex.Pattern[str]) -> str:
 
 
 #: Words that end in a full stop without ending a sentence.
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     """
     mr mrs ms dr prof gen lt col maj capt sgt rep sen gov pres st jr sr rev hon adm cmdr
     inc corp co ltd plc bros no nos vol approx est dept univ assn
@@ -112,7 +113,7 @@ ABBREVIATIONS = frozenset(
 
 # A sentence ends at . ! or ? (optionally followed by closing quotes/brackets)
 # followed by white space and an upper-case letter, digit or opening quote.
-SENTENCE_BOUNDARY = regex.compile(
+SENTENCE_BOUNDARY: Final = regex.compile(
     r"""
     (?P<end>[.!?]{1,3}                 # the terminal punctuation
       [\"'”’»)\]]{0,3})                # closing marks that belong to the sentence
@@ -122,7 +123,7 @@ SENTENCE_BOUNDARY = regex.compile(
     regex.VERBOSE,
 )
 
-_WORD_BEFORE = regex.compile(r"(?:[\p{L}.]{1,20})$")
+_WORD_BEFORE: Final = regex.compile(r"(?:[\p{L}.]{1,20})$")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:

@@ -32,7 +32,7 @@ import itertools
 import json
 from collections.abc import Iterable
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import attrs
 import regex
@@ -90,7 +90,7 @@ def _load() -> _Lexicon:
     )
 
 
-_LEX = _load()
+_LEX: Final = _load()
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -100,22 +100,22 @@ def _alternation(words: Iterable[str]) -> str:
 
 # Month and weekday names (several languages), matched case-insensitively and
 # only as whole words.
-_MONTH = rf"(?i:{_alternation(_LEX.months)})(?![\p{{L}}])"
-_WEEKDAY = rf"(?i:{_alternation(_LEX.weekdays)})(?![\p{{L}}\-])"
-_AGENCY = rf"(?i:{_alternation(_LEX.agencies)})(?![\p{{L}}])"
-_LABEL = rf"(?i:{_alternation(_LEX.labels)})"
-_UNIT = rf"(?i:{_alternation(_LEX.units)})"
+_MONTH: Final = rf"(?i:{_alternation(_LEX.months)})(?![\p{{L}}])"
+_WEEKDAY: Final = rf"(?i:{_alternation(_LEX.weekdays)})(?![\p{{L}}\-])"
+_AGENCY: Final = rf"(?i:{_alternation(_LEX.agencies)})(?![\p{{L}}])"
+_LABEL: Final = rf"(?i:{_alternation(_LEX.labels)})"
+_UNIT: Final = rf"(?i:{_alternation(_LEX.units)})"
 
 # Horizontal white space (no line breaks): blanks, tabs, no-break spaces.
-_HS = r"[^\S\r\n]"
+_HS: Final = r"[^\S\r\n]"
 
 # One word of a place name: letters with inner apostrophes, dots and hyphens
 # ("N'DJAMENA", "N.H.", "Winston-Salem", "ST."), at most 25 letters a piece.
-_PLACE_WORD = r"""(?:[\p{L}][\p{L}'’]{0,24}(?:[.\-](?=\p{L})[\p{L}'’]{0,24}){0,4}\.?)"""
+_PLACE_WORD: Final = r"""(?:[\p{L}][\p{L}'’]{0,24}(?:[.\-](?=\p{L})[\p{L}'’]{0,24}){0,4}\.?)"""
 
 # -- patterns --------------------------------------------------------------------
 
-DATELINE = regex.compile(
+DATELINE: Final = regex.compile(
     rf"""
     (?P<lead>[*#•]{{1,6}}{_HS}{{0,2}})?               # stray marks some wires put first
     (?P<place>
@@ -145,10 +145,10 @@ DATELINE = regex.compile(
 )
 
 # Clock time and zone on a header date line: "10:32 AM GMT+3", "14.05 (UTC)".
-_TIME = r"""(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ ]{0,2}(?i:[ap]\.?[ ]?m\.?))?
+_TIME: Final = r"""(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ ]{0,2}(?i:[ap]\.?[ ]?m\.?))?
              (?:[ ]{0,2}\(?(?:GMT|UTC|[A-Z]{2,5})(?:[ ]?[+\-−][ ]?\d{1,2}(?::?\d{2})?)?\)?)?)"""
 
-HEADER_DATE = regex.compile(
+HEADER_DATE: Final = regex.compile(
     rf"""
     [ \t]{{0,8}}(?:[|│¦][ \t]{{0,4}})?                # optional opening bar
     (?:(?P<label>{_LABEL})[ \t]{{0,2}}:?[ \t]{{1,3}}  # "Updated:", "Published"
@@ -177,7 +177,7 @@ HEADER_DATE = regex.compile(
     regex.VERBOSE,
 )
 
-BYLINE = regex.compile(
+BYLINE: Final = regex.compile(
     r"""
     [ \t]{0,8}
     (?:By|BY)[ \t]{1,3}                    # the word "By" (a capital: "by ..." is a wrapped line)
@@ -187,7 +187,7 @@ BYLINE = regex.compile(
     regex.VERBOSE,
 )
 
-CREDIT_LINE = regex.compile(
+CREDIT_LINE: Final = regex.compile(
     r"""
     [ \t]{0,8}
     (?:
@@ -207,7 +207,7 @@ CREDIT_LINE = regex.compile(
     regex.VERBOSE,
 )
 
-SIGN_OFF = regex.compile(
+SIGN_OFF: Final = regex.compile(
     rf"""
     [ \t]{{0,8}}
     (?P<name>{_AGENCY})                   # " REUTER", "Reuter", "AFP"
@@ -216,7 +216,7 @@ SIGN_OFF = regex.compile(
     regex.VERBOSE,
 )
 
-REPORTING_NOTE = regex.compile(
+REPORTING_NOTE: Final = regex.compile(
     r"""
     \(?[ \t]{0,2}
     (?P<note>
@@ -231,7 +231,7 @@ REPORTING_NOTE = regex.compile(
 
 # Names after "Reporting by" / "Writing by" in a reporting note, up to the next
 # ";" or the next "... by" clause.
-REPORTER_CLAUSE = regex.compile(
+REPORTER_CLAUSE: Final = regex.compile(
     r"""
     (?i:(?:additional[ \t]{1,3})?reporting|writing|written)[ \t]{1,3}(?i:by)[ \t]{1,3}  # cue
     (?P<names>[^;()\n]{1,200})                                                           # names
@@ -239,7 +239,7 @@ REPORTER_CLAUSE = regex.compile(
     regex.VERBOSE,
 )
 
-PHOTO_CREDIT = regex.compile(
+PHOTO_CREDIT: Final = regex.compile(
     rf"""
     (?:
       [\[(][ ]{{0,2}}(?i:photos?|file[ ]photo|pictures?|images?|video)\b  # "[Photo: IC]"
@@ -253,7 +253,7 @@ PHOTO_CREDIT = regex.compile(
 
 # The end of a caption sentence, where a dateline in capitals may follow
 # ("... in Nairobi. BEIJING, June 11 --").
-CAPTION_END = regex.compile(
+CAPTION_END: Final = regex.compile(
     r"""
     (?P<end>[.!?)\]]["'”’]{0,2})      # the end of the caption's sentence
     [^\S\n]{1,3}                    # a space
@@ -262,7 +262,7 @@ CAPTION_END = regex.compile(
     regex.VERBOSE,
 )
 
-SOURCE_NOTE = regex.compile(
+SOURCE_NOTE: Final = regex.compile(
     r"""
     (?<![\p{L}])(?i:source)[ \t]{0,2}:[ \t]{0,3}          # "source:"
     (?P<name>[\p{L}][^,;()\n:]{1,60}?)                    # the outlet
@@ -271,7 +271,7 @@ SOURCE_NOTE = regex.compile(
     regex.VERBOSE,
 )
 
-TRAILING_AGENCY = regex.compile(
+TRAILING_AGENCY: Final = regex.compile(
     rf"""
     \([ ]{{0,2}}(?P<name>{_AGENCY})[ ]{{0,2}}  # "(Xinhua/chinadaily.com.cn)"
     (?:/[^()\n]{{1,60}})?\)
@@ -280,10 +280,10 @@ TRAILING_AGENCY = regex.compile(
 )
 
 # A line that ends a sentence: final punctuation, then closing quotes or brackets.
-SENTENCE_END = regex.compile(r"""[.!?:;]["'”’»)\]]{0,3}[ \t]{0,8}\Z""", regex.VERBOSE)
+SENTENCE_END: Final = regex.compile(r"""[.!?:;]["'”’»)\]]{0,3}[ \t]{0,8}\Z""", regex.VERBOSE)
 
 # A name token in a byline: "Irena", "J.", "O'Brien", "Al-Hakim"; or a particle.
-NAME_TOKEN = regex.compile(
+NAME_TOKEN: Final = regex.compile(
     r"""
     (?:\p{Lu}[\p{L}'’\-]{0,30}\.?           # capitalised word or initial
     |(?:de|da|di|del|van|von|der|den|bin|al|el|le|la|du|ter|y)  # particles
@@ -293,7 +293,7 @@ NAME_TOKEN = regex.compile(
 )
 
 # A place split into words, runs of white space and commas.
-PLACE_PIECES = regex.compile(
+PLACE_PIECES: Final = regex.compile(
     r"""
     [^\s,]{1,60}      # a word
     |\s{1,10}         # white space
@@ -303,7 +303,7 @@ PLACE_PIECES = regex.compile(
 )
 
 # The separators in a list of names: "Jane Doe, John Roe and Ann Poe".
-NAME_SEPARATOR = regex.compile(
+NAME_SEPARATOR: Final = regex.compile(
     r"""
     [ \t]{0,3}
     (?:,|;|&|\band\b|\bund\b|\bet\b)   # comma, semicolon, "and" (also German, French)
@@ -313,7 +313,7 @@ NAME_SEPARATOR = regex.compile(
 )
 
 # Where a byline name is followed by where the writer is: "Jane Doe in Bishkek".
-NAME_LOCATION = regex.compile(
+NAME_LOCATION: Final = regex.compile(
     r"""
     [ \t]{1,3}(?:in|from|at)[ \t]{1,3}   # the preposition
     \p{Lu}[^\n]{0,60}\Z                 # a capitalised place, to the end
@@ -322,15 +322,15 @@ NAME_LOCATION = regex.compile(
 )
 
 #: Longest headline line and headline, in characters.
-MAX_HEADLINE_LINE = 250
-MAX_HEADLINE = 400
+MAX_HEADLINE_LINE: Final = 250
+MAX_HEADLINE: Final = 400
 #: A line this short (or in Title Case), set apart from the body, is a title even with
 #: several sentences ("Leader could make history. Again.").
-MAX_SHORT_TITLE = 70
+MAX_SHORT_TITLE: Final = 70
 #: Lines longer than this are not hard-wrapped: a line break between them is a paragraph break.
-UNWRAPPED_LINE = 150
+UNWRAPPED_LINE: Final = 150
 #: How far into the first paragraph a photo caption may run before its dateline.
-MAX_CAPTION = 1200
+MAX_CAPTION: Final = 1200
 
 # -- result ------------------------------------------------------------------------
 
@@ -553,7 +553,7 @@ def _resolve(
     return None, None
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _conflict(date: dt.date | None, weekday: str | None) -> bool:
@@ -574,7 +574,7 @@ class _DatelineMatch:
 
 #: The characters that end a dateline (:data:`DATELINE` ``sep``): a line without one
 #: holds no dateline, which saves the pattern run on most lines.
-_DATELINE_ENDS = "-—–―‒:"
+_DATELINE_ENDS: Final = "-—–―‒:"
 
 
 def _match_dateline(text: str, pos: int, end: int, *, first: bool = True) -> _DatelineMatch | None:
@@ -782,7 +782,7 @@ def _strip_role(piece: str) -> str:
     return piece
 
 
-_ROLES_LONGEST_FIRST = sorted(_LEX.roles, key=len, reverse=True)
+_ROLES_LONGEST_FIRST: Final = sorted(_LEX.roles, key=len, reverse=True)
 
 
 def _parse_names(value: str) -> tuple[list[str], str | None, bool]:
@@ -820,7 +820,7 @@ def _match_byline(text: str, line: _Line) -> _Byline | None:
 
 
 #: First characters of a marked credit line (:data:`CREDIT_LINE`): bullets, ``©``, ``(c)``.
-_CREDIT_MARKS = frozenset("•·▪●*-–—©(")
+_CREDIT_MARKS: Final = frozenset("•·▪●*-–—©(")
 
 
 def _match_credit_line(text: str, line: _Line) -> str | None:
@@ -893,7 +893,7 @@ class _Segment(NamedTuple):
     """A paragraph must start here whatever the layout."""
 
 
-_SENTENCE_TAIL = frozenset(".!?:;\"'”’»)]")
+_SENTENCE_TAIL: Final = frozenset(".!?:;\"'”’»)]")
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
@@ -1259,7 +1259,7 @@ def _body_blocks(
     return blocks
 
 
-_CREDIT_ORDER = ("line", "sign_off", "dateline", "byline", "trailing", "source", "reporting")
+_CREDIT_ORDER: Final = ("line", "sign_off", "dateline", "byline", "trailing", "source", "reporting")
 
 
 def analyse(text: str, published: dt.date | None = None) -> Layout:

@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 import attrs
 import regex
@@ -109,28 +109,30 @@ def _load() -> _Lexicon:
     )
 
 
-LEXICON = _load()
+LEXICON: Final = _load()
 
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?|\.\d{1,8})"
-_WORDS = alternation(w for w in LEXICON.number_words if w not in {"a", "an", "half", "score"})
-_APPROX = alternation(LEXICON.approximations)
-_SCALES = alternation(LEXICON.scales)
-_GLUED = alternation(LEXICON.glued_scales)
-_SYMBOLS = alternation(LEXICON.symbols)
-_AFTER_WORDS = alternation([*LEXICON.currency_words, *LEXICON.units])
-_PERCENT = alternation(LEXICON.percent_words)
-_POINTS = alternation(LEXICON.point_words)
+_DIGITS: Final = r"(?:\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?|\.\d{1,8})"
+_WORDS: Final = alternation(
+    w for w in LEXICON.number_words if w not in {"a", "an", "half", "score"}
+)
+_APPROX: Final = alternation(LEXICON.approximations)
+_SCALES: Final = alternation(LEXICON.scales)
+_GLUED: Final = alternation(LEXICON.glued_scales)
+_SYMBOLS: Final = alternation(LEXICON.symbols)
+_AFTER_WORDS: Final = alternation([*LEXICON.currency_words, *LEXICON.units])
+_PERCENT: Final = alternation(LEXICON.percent_words)
+_POINTS: Final = alternation(LEXICON.point_words)
 
 # A number written in words: "four", "twenty-five", "a", "half a", "two dozen".
-_NUMBER_IN_WORDS = rf"""
+_NUMBER_IN_WORDS: Final = rf"""
     (?i:
       (?:half\s{{1,3}}an?|an?|(?:{_WORDS})(?:[\s-]{{1,3}}(?:and\s{{1,3}})?(?:{_WORDS})){{0,3}})
     )(?![\p{{L}}\p{{N}}])
 """
 
 #: An amount: hedge, currency symbol, number, scale word, currency or unit word.
-AMOUNT_PATTERN = regex.compile(
+AMOUNT_PATTERN: Final = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}.,$£€¥/-])                 # not inside a word or a number
     (?:(?P<approx>(?i:{_APPROX}))\s{{1,3}})?     # "nearly", "more than" ...
@@ -149,7 +151,7 @@ AMOUNT_PATTERN = regex.compile(
 )
 
 #: A percentage: "37%", "11.8 percent", "17.9 pct", "ten per cent", "2 percentage points".
-PERCENT_PATTERN = regex.compile(
+PERCENT_PATTERN: Final = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}.,])                      # not inside a word or a number
     (?:(?P<approx>(?i:{_APPROX}))\s{{1,3}})?     # "some 40 pct"
@@ -168,7 +170,7 @@ PERCENT_PATTERN = regex.compile(
 #: percent word. The full patterns run only in windows around these anchors. (The
 #: scan uses :data:`NUMBER_SIGNS` and plain substring search for the words, which is
 #: faster; this pattern states what an anchor is, and tests check the two agree.)
-NUMBER_ANCHOR = regex.compile(
+NUMBER_ANCHOR: Final = regex.compile(
     r"""
     [\d$£€¥₹₽₩%]                                       # a digit or a sign
     | (?i:billion|million|trillion|thousand|mln|bln|trln|dozen|per\s?cent|pct)  # a word
@@ -177,7 +179,7 @@ NUMBER_ANCHOR = regex.compile(
 )
 
 #: A run of digits and money or percent signs (the first half of :data:`NUMBER_ANCHOR`).
-NUMBER_SIGNS = regex.compile(
+NUMBER_SIGNS: Final = regex.compile(
     r"""
     [\d$£€¥₹₽₩%]{1,40}                                 # digits and signs
     """,
@@ -186,10 +188,20 @@ NUMBER_SIGNS = regex.compile(
 
 #: The words of :data:`NUMBER_ANCHOR`, found by substring search in the lower-cased text
 #: (``per cent`` through ``cent``, checked for ``per`` before it).
-_ANCHOR_WORDS = ("billion", "million", "trillion", "thousand", "mln", "bln", "trln", "dozen", "pct")
+_ANCHOR_WORDS: Final = (
+    "billion",
+    "million",
+    "trillion",
+    "thousand",
+    "mln",
+    "bln",
+    "trln",
+    "dozen",
+    "pct",
+)
 
 #: How far before and after an anchor an amount may reach (hedge, symbol, currency words).
-_REACH = 48
+_REACH: Final = 48
 
 
 @lru_cache(maxsize=16)
@@ -240,7 +252,7 @@ def _windows(text: str, start: int, end: int | None) -> tuple[tuple[int, int], .
 
 #: Lower-case pieces one of which every percentage holds (``%``, ``pct``, ``per cent``,
 #: ``points``): a window without one cannot hold a :data:`PERCENT_PATTERN` match.
-_PERCENT_PIECES = ("%", "per", "pc", "point", "pts")
+_PERCENT_PIECES: Final = ("%", "per", "pc", "point", "pts")
 
 
 def _context_pieces() -> tuple[str, ...]:
@@ -267,7 +279,7 @@ def _context_pieces() -> tuple[str, ...]:
 
 
 #: See :func:`_context_pieces`.
-_CONTEXT_PIECES = _context_pieces()
+_CONTEXT_PIECES: Final = _context_pieces()
 
 
 @lru_cache(maxsize=64)
@@ -317,7 +329,7 @@ def _scan(
 
 
 #: Sterling named anywhere (``paid in sterling``, ``£``): ``pounds`` is then money.
-STERLING_PATTERN = regex.compile(
+STERLING_PATTERN: Final = regex.compile(
     r"""
     (?<![\p{L}])(?:sterling|stg)(?![\p{L}])   # the word
     | £                                        # or the sign
@@ -326,7 +338,7 @@ STERLING_PATTERN = regex.compile(
 )
 
 #: A number with an optional scale word, for :func:`parse_number`.
-NUMBER_WITH_SCALE = regex.compile(
+NUMBER_WITH_SCALE: Final = regex.compile(
     rf"""
     \s{{0,3}}(?P<sign>[-+−])?                    # an explicit sign
     (?P<digits>{_DIGITS})                        # the digits
@@ -337,7 +349,7 @@ NUMBER_WITH_SCALE = regex.compile(
 )
 
 #: Tokens of a number written in words.
-NUMBER_TOKEN = regex.compile(
+NUMBER_TOKEN: Final = regex.compile(
     r"""
     [\p{L}.]{1,20}            # a word ("twenty", "mln.")
     | [-+−]?[\d.,]{1,30}      # or digits

@@ -21,7 +21,7 @@ import json
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple
 
 import attrs
 import regex
@@ -143,7 +143,7 @@ class Person:
 
 # One word: letters, optionally joined by hyphens or apostrophes (O'Brien,
 # Jean-Claude, Putin's), optionally ending in abbreviation dots (U.S., Mr., J.).
-WORD_TOKEN = regex.compile(
+WORD_TOKEN: Final = regex.compile(
     r"""
     (?P<word>
       \p{L}[\p{L}\p{M}]{0,30}                      # the letters
@@ -156,7 +156,7 @@ WORD_TOKEN = regex.compile(
 
 # The space between two words of one name: blanks with at most one line break,
 # never a paragraph break.
-NAME_GAP = regex.compile(
+NAME_GAP: Final = regex.compile(
     r"""
     (?P<gap>[ \t\u00a0]{1,3}                       # a space or two
       |[ \t]{0,2}\n[ \t]{0,2})                     # or a single wrapped line
@@ -166,34 +166,38 @@ NAME_GAP = regex.compile(
 )
 
 #: Lower-case words that may stand inside a name (``Ludwig van Beethoven``).
-NAME_PARTICLES = frozenset(
+NAME_PARTICLES: Final = frozenset(
     "al el bin ibn bint abu van von der den de da di du del della dos das la le ter ten".split()
 )
 #: Generational suffixes kept in a name but ignored as its last token.
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+NAME_SUFFIXES: Final = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 #: Post-nominal letters that follow a name but are not part of it (``QC``, ``MP``).
-POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "AM", "PhD", "OBE", "MBE", "CBE"})
+POST_NOMINALS: Final = frozenset({"QC", "KC", "MP", "MEP", "MSP", "AM", "PhD", "OBE", "MBE", "CBE"})
 #: Words that join the parts of a title (``Secretary of State``).
-TITLE_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "to"})
+TITLE_CONNECTORS: Final = frozenset({"of", "for", "the", "and", "on", "to"})
 #: Prepositions before a mention that make it an object rather than a subject.
-OBJECT_MARKERS = frozenset(
+OBJECT_MARKERS: Final = frozenset(
     "with to by of for from at on in against between than like about into toward towards "
     "and including met meeting called urged asked told thanked".split()
 )
 
-_MAX_NAME_WORDS = 4
+_MAX_NAME_WORDS: Final = 4
 #: Month names, which are also surnames (Ruth May, Brian June).
-_MONTHS = frozenset(
+_MONTHS: Final = frozenset(
     "january february march april may june july august september october november december".split()
 )
-_MAX_TITLE_WORDS = 7
+_MAX_TITLE_WORDS: Final = 7
 
 
-@attrs.frozen
 class _Token:
-    start: int
-    end: int
-    word: str
+    """One word of a run with its offsets (a plain class: the commonest object here)."""
+
+    __slots__ = ("end", "start", "word")
+
+    def __init__(self, start: int, end: int, word: str) -> None:
+        self.start = start
+        self.end = end
+        self.word = word
 
     @property
     def lower(self) -> str:
@@ -471,7 +475,7 @@ def _read_run(text: str, run: list[_Token], before: list[_Token]) -> PersonMenti
 
 
 # A given name of East Asian form after the family name: "Min-ho", "Jae-in".
-HYPHENATED_GIVEN_NAME = regex.compile(
+HYPHENATED_GIVEN_NAME: Final = regex.compile(
     r"""
     \p{Lu}\p{Ll}{1,8}                              # the first syllable
     -\p{Ll}{1,8}                                   # a hyphen and the second, lower-case
@@ -493,7 +497,7 @@ def _given_name_first(run: list[_Token], word: str, lex: Lexicon) -> bool:
     return len(run) == 2 and match(HYPHENATED_GIVEN_NAME, run[1].word) is not None
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _name_shaped(run: list[_Token], words: list[str], lex: Lexicon) -> bool:
@@ -614,7 +618,7 @@ def _title_before(text: str, first: _Token, floor: int, lex: Lexicon) -> list[_T
 
 # A run of capitalised words, with the name particles and title connectors
 # between them ("Ludwig van Beethoven", "Secretary of State George Shultz").
-CAPITALISED_RUN = regex.compile(
+CAPITALISED_RUN: Final = regex.compile(
     r"""
     (?<![\p{L}\p{N}'’\-])                              # at a word start
     \p{Lu}[\p{L}\p{M}]{0,30}                           # a capitalised word
@@ -729,7 +733,7 @@ def _read_joined(text: str, run: list[_Token], before: list[_Token]) -> Iterator
 
 
 #: Connectors that join two phrases rather than the parts of one title.
-_CLAUSE_CONNECTORS = frozenset({"and", "to", "on"})
+_CLAUSE_CONNECTORS: Final = frozenset({"and", "to", "on"})
 
 
 def _has_head(run: list[_Token]) -> bool:
@@ -802,7 +806,7 @@ class _Resolved(NamedTuple):
 
 # Straight and curly double quotation marks and guillemets, used to tell which
 # mentions stand inside quoted speech (pronoun antecedents seldom do).
-QUOTED_STRETCH = regex.compile(
+QUOTED_STRETCH: Final = regex.compile(
     r"""
     (?P<open>["“«„])                       # an opening mark
     (?P<body>[^"“”«»„\n]{1,2000})          # the quoted words, inside one paragraph
@@ -1214,7 +1218,7 @@ def _countries_of(words: set[str]) -> set[str]:
 
 
 # The end of the previous sentence: a terminal mark and white space, or a blank line.
-SENTENCE_START = regex.compile(
+SENTENCE_START: Final = regex.compile(
     r"""
     (?:[.!?]["”’']{0,2}\s{1,4})            # a full stop and the gap after it
     |(?:\n\s{0,8}\n)                       # or a paragraph break

@@ -27,7 +27,7 @@ import bisect
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import attrs
 import regex
@@ -73,7 +73,7 @@ def _alternation(words: Sequence[str]) -> str:
 
 # A lower-case word (or "According") that may be a speech verb; membership in the
 # cue lexicon is checked in Python, which is much faster than a 200-way alternation.
-SPEECH_WORD_CANDIDATE = regex.compile(
+SPEECH_WORD_CANDIDATE: Final = regex.compile(
     r"""
     (?<![\p{L}\p{N}'’\-])                          # a whole word
     (?P<word>[a-zA-Z][a-z]{1,12})                  # letters only
@@ -83,7 +83,7 @@ SPEECH_WORD_CANDIDATE = regex.compile(
 )
 
 # The second word of a two-word cue ("according to", "pointed out").
-NEXT_WORD = regex.compile(
+NEXT_WORD: Final = regex.compile(
     r"""
     \s{1,3}(?P<word>[a-z]{2,6})(?![\p{L}\-])       # a short lower-case word
     """,
@@ -196,7 +196,7 @@ def _scan_cues(text: str, start: int, end: int) -> Iterator[CueHit]:
 
 
 #: Punctuation that may cling to a word split at white space.
-_EDGE_PUNCT = "\"'“”‘’«»()[]{},.;:!?—–-…/*"
+_EDGE_PUNCT: Final = "\"'“”‘’«»()[]{},.;:!?—–-…/*"
 
 
 def _whole_word(text: str, lo: int, hi: int) -> bool:
@@ -224,11 +224,11 @@ def _complement_pattern() -> regex.Pattern[str]:
 
 
 #: What may follow a speech verb as part of the cue: ``in a statement``, ``on Twitter``.
-CUE_COMPLEMENT = _complement_pattern()
+CUE_COMPLEMENT: Final = _complement_pattern()
 
 # The object of "told": up to four words up to a preposition or punctuation
 # ("told reporters", "told a briefing", "told the BBC").
-TOLD_OBJECT = regex.compile(
+TOLD_OBJECT: Final = regex.compile(
     r"""
     \s{1,3}
     (?P<object>
@@ -242,7 +242,7 @@ TOLD_OBJECT = regex.compile(
 )
 
 # "According to X," at the head of a clause, or ", according to X" after one.
-ACCORDING_TO = regex.compile(
+ACCORDING_TO: Final = regex.compile(
     r"""
     (?<![\p{L}])according\s{1,3}to\s{1,3}          # the cue
     (?P<speaker>[^,.;:!?"“”«»\n]{1,80})            # the source, up to punctuation
@@ -253,7 +253,7 @@ ACCORDING_TO = regex.compile(
 # -- quotation marks -----------------------------------------------------------------
 
 #: Every character that may open or close a quote (apostrophes included).
-QUOTE_MARK = regex.compile(
+QUOTE_MARK: Final = regex.compile(
     r"""
     (?P<mark>["'“”‘’„‚«»‹›「」『』‟])               # one quotation mark
     """,
@@ -277,13 +277,15 @@ _CLOSERS: dict[str, str] = {
     "‚": "‘’",
     "”": '”"',  # a right mark used to open (some sources use one mark for both)
 }
-_DOUBLE = frozenset('"“”„‟«»「」『』')
-_DIRECTIONAL_OPEN = frozenset("“„‟«‹「『‘‚")
-_DIRECTIONAL_CLOSE = frozenset("”»›」』’")
-_OPEN_CONTEXT = frozenset(" \t\n\u00a0([{—–-/:;,”’»") | _DIRECTIONAL_OPEN | frozenset("\"'")
-_CLOSE_CONTEXT = frozenset(" \t\n\u00a0)]}—–-/.,;:!?…") | _DIRECTIONAL_CLOSE | frozenset("\"'")
-_ELISIONS = ("em ", "n ", "n’", "n'", "til ", "cause ", "tis ", "twas ")
-_MAX_DEPTH = 4
+_DOUBLE: Final = frozenset('"“”„‟«»「」『』')
+_DIRECTIONAL_OPEN: Final = frozenset("“„‟«‹「『‘‚")
+_DIRECTIONAL_CLOSE: Final = frozenset("”»›」』’")
+_OPEN_CONTEXT: Final = frozenset(" \t\n\u00a0([{—–-/:;,”’»") | _DIRECTIONAL_OPEN | frozenset("\"'")
+_CLOSE_CONTEXT: Final = (
+    frozenset(" \t\n\u00a0)]}—–-/.,;:!?…") | _DIRECTIONAL_CLOSE | frozenset("\"'")
+)
+_ELISIONS: Final = ("em ", "n ", "n’", "n'", "til ", "cause ", "tis ", "twas ")
+_MAX_DEPTH: Final = 4
 
 
 @attrs.frozen(kw_only=True)
@@ -413,7 +415,7 @@ def _pair_marks(text: str, start: int, end: int) -> list[tuple[int, int | None, 
     return pairs
 
 
-_PARAGRAPH_BREAK = regex.compile(
+_PARAGRAPH_BREAK: Final = regex.compile(
     r"""
     \n[ \t\u00a0]*\n{1,10}[ \t\u00a0]*             # a blank line
     |\n(?=[ \t]{2,12}\S)                           # or an indented new line (wire copy)
@@ -495,7 +497,7 @@ def _stretches(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedStret
 
 # -- words and phrases -------------------------------------------------------------------
 
-WORD = regex.compile(
+WORD: Final = regex.compile(
     r"""
     (?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-]{0,40})   # a word with its inner marks
     """,
@@ -503,7 +505,7 @@ WORD = regex.compile(
 )
 
 # A full stop, question or exclamation mark, with closing marks, ending a sentence.
-SENTENCE_END = regex.compile(
+SENTENCE_END: Final = regex.compile(
     r"""
     (?P<end>[.!?…]{1,3}["'”’»)\]]{0,3})           # terminal punctuation and closers
     (?=\s{1,10}["'“‘«(\[]{0,2}[\p{Lu}\p{N}]|\s*$) # then a capital, a digit, or the end
@@ -517,9 +519,9 @@ _Word = CueHit
 
 
 #: Characters that may continue a word after its first letter or digit.
-_WORD_INNER = "'’.-"
+_WORD_INNER: Final = "'’.-"
 #: What stands around words: quotation marks, brackets, commas and the like.
-_WORD_OUTER = '"“”‘«»„‚‹›「」『』()[]{},;:!?…—–/*&%$#@+=<>|~^`_'
+_WORD_OUTER: Final = '"“”‘«»„‚‹›「」『』()[]{},;:!?…—–/*&%$#@+=<>|~^`_'
 
 
 def _head_words(text: str, lo: int, hi: int, n: int) -> list[_Word]:
@@ -532,7 +534,7 @@ def _head_words(text: str, lo: int, hi: int, n: int) -> list[_Word]:
 
 
 #: What may stand before a word's first letter or digit.
-_WORD_EDGE = _WORD_OUTER + _WORD_INNER
+_WORD_EDGE: Final = _WORD_OUTER + _WORD_INNER
 
 
 def _words(text: str, lo: int, hi: int) -> list[_Word]:
@@ -593,27 +595,27 @@ def _is_fragment_worthy(text: str, lo: int, hi: int) -> bool:
 # -- speaker phrases -------------------------------------------------------------------
 
 #: Words that end the speaker phrase after an inverted cue (``said Smith, who ...``).
-_PHRASE_STOPS = frozenset(
+_PHRASE_STOPS: Final = frozenset(
     "who whose which that when while after before as because if in on at during for from "
     "with about of to and but adding saying noting told referring speaking".split()
 )
 #: Clause openers to drop from the head of a speaker phrase.
-_LEADING_JUNK = frozenset(
+_LEADING_JUNK: Final = frozenset(
     "but and so yet then also however meanwhile still now instead indeed or as while when "
     "because since though although whereas if".split()
 )
-_PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None, "we": None, "i": None}
-_MAX_SPEAKER_WORDS = 14
+_PRONOUNS: Final = {"he": "m", "she": "f", "they": None, "it": None, "we": None, "i": None}
+_MAX_SPEAKER_WORDS: Final = 14
 #: Adverbial particles that cannot open a speaker phrase.
-_PARTICLES = frozenset("up down out off back over away around along".split())
+_PARTICLES: Final = frozenset("up down out off back over away around along".split())
 #: Time words that are never a speaker.
-_TIME_WORDS = frozenset(
+_TIME_WORDS: Final = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "january february march april may june july august september october november december "
     "morning afternoon evening night week month year".split()
 )
 #: Prepositions that cannot open a speaker phrase.
-_PREPOSITIONS = frozenset(
+_PREPOSITIONS: Final = frozenset(
     "by to of for in on at with from into about against over under between among through "
     "during after before than as like via per".split()
 )
@@ -684,7 +686,7 @@ def _is_verb_use(text: str, m: CueHit, lo: int) -> bool:
 
 #: Phrases up to this length are read once and the reading reused (they recur:
 #: ``the company``, ``he``, ``officials``); the reading depends on the phrase alone.
-_PHRASE_CACHE_CHARS = 120
+_PHRASE_CACHE_CHARS: Final = 120
 
 
 def _strip_phrase(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -828,13 +830,15 @@ def _looks_like_speaker(text: str, lo: int, hi: int) -> bool:
 
 
 #: Words that open a common-noun speaker phrase (``the minister``, ``one banking source``).
-_NOMINAL_OPENERS = frozenset(
+_NOMINAL_OPENERS: Final = frozenset(
     "the a an his her their its our my your this that these those one two three four five "
     "some several many most few other another both all each every any no someone "
     "somebody anyone everyone nobody".split()
 )
 #: Function words that cannot end a speaker phrase (``the city embodied the``).
-_OPEN_ENDINGS = frozenset("the a an of to and or but in on at for with by from as that".split())
+_OPEN_ENDINGS: Final = frozenset(
+    "the a an of to and or but in on at for with by from as that".split()
+)
 
 
 def _nominal(words: Sequence[str]) -> bool:
@@ -868,7 +872,9 @@ def _nominal(words: Sequence[str]) -> bool:
 
 #: Words between two names that make the first a modifier of the second's title
 #: (``Trump campaign spokesman Jason Miller``): letters, spaces and possessives only.
-_MODIFIER_GAP = regex.compile(r"(?:['’]s)?(?:[ \t]{1,3}[\p{Ll}][\p{Ll}\-]{0,30}){1,4}[ \t]{1,3}")
+_MODIFIER_GAP: Final = regex.compile(
+    r"(?:['’]s)?(?:[ \t]{1,3}[\p{Ll}][\p{Ll}\-]{0,30}){1,4}[ \t]{1,3}"
+)
 
 
 def _head_mention(text: str, mentions: list[people.PersonMention]) -> people.PersonMention:
@@ -992,7 +998,7 @@ class _Resolver:
 # -- attribution ---------------------------------------------------------------------------
 
 
-_OPEN = attrgetter("open")
+_OPEN: Final = attrgetter("open")
 
 
 def _sentence_floor(text: str, lo: int, pos: int, stretches: Sequence[QuotedStretch]) -> int:
@@ -1022,7 +1028,7 @@ def _ends_a_sentence(text: str, m: regex.Match[str], stretches: Sequence[QuotedS
 
 # How far one SENTENCE_END attempt may read: 6 characters of marks and closers, then
 # its lookahead (10 spaces, 2 openers, 1 letter). Keep in step with SENTENCE_END.
-_END_REACH = 19
+_END_REACH: Final = 19
 
 
 class _ParagraphEnds:
@@ -1325,7 +1331,7 @@ def _before(
 
 
 # A relative clause right before the speech verb: ", who said", ", which described".
-RELATIVE_BEFORE_VERB = regex.compile(
+RELATIVE_BEFORE_VERB: Final = regex.compile(
     r"""
     ,?\s{1,3}(?:who|which)                          # the relative pronoun
     (?:\s{1,3}[a-z]{2,12}){0,2}                      # an adverb or auxiliary or two
@@ -1335,7 +1341,7 @@ RELATIVE_BEFORE_VERB = regex.compile(
 )
 
 # Words that join two clauses: the subject of a verb stands after the last one.
-CLAUSE_BREAK = regex.compile(
+CLAUSE_BREAK: Final = regex.compile(
     r"""
     (?:;\s{0,3}                                   # a semicolon
       |(?<=\s)(?:and|but|that|then|while|because|whereas|although|though|so|when|after|if)
@@ -1344,7 +1350,7 @@ CLAUSE_BREAK = regex.compile(
     regex.VERBOSE,
 )
 #: First words of a fronted adverbial (``At a meeting with X, Putin said``).
-_ADVERBIAL_OPENERS = frozenset(
+_ADVERBIAL_OPENERS: Final = frozenset(
     "at in on after before during with for while when as since following despite unlike "
     "speaking asked meanwhile however separately earlier later today yesterday also still "
     "instead addressing writing responding according like under by from to but and if "
@@ -1389,10 +1395,12 @@ def _plain_intro(between: str) -> bool:
     )
 
 
-_INTRO_WORDS = frozenset("that in at on during a an the his her their its to via".split())
+_INTRO_WORDS: Final = frozenset("that in at on during a an the his her their its to via".split())
 
 
-_WEEKDAY_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_WEEKDAY_NAMES: Final = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
 
 
 def _sentence_final(
@@ -1486,7 +1494,7 @@ def _subject(text: str, floor: int, verb: int, resolver: _Resolver) -> _Speaker 
 
 
 #: Auxiliaries and modals that end a subject phrase (``the leader will argue``).
-_AUXILIARIES = frozenset(
+_AUXILIARIES: Final = frozenset(
     "will would can could should must might may shall has have had does did do is are was were "
     "has been had been".split()
 )
@@ -1884,7 +1892,7 @@ def find_quotes(doc: Document) -> list[Quote]:
 
 # What may stand between an attribution and the next piece of the same quote: the
 # rest of the attribution clause ("at a rally on Monday."), no other quote.
-ATTRIBUTION_TAIL = regex.compile(
+ATTRIBUTION_TAIL: Final = regex.compile(
     r"""
     [^"“”«»„\n]{0,160}?                         # the rest of the clause, short
     [,.:;—–-]?                                   # its punctuation
@@ -1896,7 +1904,7 @@ ATTRIBUTION_TAIL = regex.compile(
 
 
 # Only punctuation between two pieces of a split quote (', he said, "').
-PUNCTUATION_GAP = regex.compile(
+PUNCTUATION_GAP: Final = regex.compile(
     r"""
     [\s,.:;—–-]{0,6}                             # commas, stops, dashes, spaces
     \Z                                           # and nothing else
@@ -1905,7 +1913,7 @@ PUNCTUATION_GAP = regex.compile(
 )
 
 # A colon right after the cue: 'said: "'.
-COLON_GAP = regex.compile(
+COLON_GAP: Final = regex.compile(
     r"""
     \s{0,3}:\s{0,3}                               # the colon and its spaces
     \Z                                           # up to the opening mark
@@ -1914,7 +1922,7 @@ COLON_GAP = regex.compile(
 )
 
 # A word and a full stop followed by more text (a possible sentence end).
-WORD_STOP = regex.compile(
+WORD_STOP: Final = regex.compile(
     r"""
     (?P<word>[\p{L}.]{0,12})                     # the word before the stop
     \.(?=\s{1,3}\S)                               # the stop, then more text
@@ -1923,7 +1931,7 @@ WORD_STOP = regex.compile(
 )
 
 # "that" opening a reported clause.
-THAT_WORD = regex.compile(
+THAT_WORD: Final = regex.compile(
     r"""
     \s{1,3}that(?![\p{L}])                        # the word after the cue
     """,
@@ -1972,7 +1980,7 @@ def _other_intro(
 
 
 # A signature after a quote at the end of its paragraph: '" ― Martha Smith'.
-DASH_SIGNATURE = regex.compile(
+DASH_SIGNATURE: Final = regex.compile(
     r"""
     [ \t\u00a0]{0,3}[―—–-]{1,2}[ \t\u00a0]{0,3}       # the dash
     (?P<speaker>[\p{Lu}][^\n.;:!?"“”]{1,60}?)        # a capitalised name or source
@@ -2216,7 +2224,7 @@ def _according(text: str, m: CueHit, s_lo: int, s_hi: int, resolver: _Resolver) 
 
 
 #: Speech verbs that take a reported clause without "that" (``said he expected``).
-_BARE_CLAUSE_VERBS = frozenset(
+_BARE_CLAUSE_VERBS: Final = frozenset(
     "said says say told tells tell added adds wrote writes reported reports believes "
     "predicted warned insisted argued claimed".split()
 )

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import attrs
 import regex
@@ -94,7 +94,7 @@ class Lexicon:
 
 
 #: Words after ``as`` that open a list of further targets (``as states such as X and Y``).
-_AS_LIST_HEADS = frozenset({"countries", "states", "nations", "other", "such"})
+_AS_LIST_HEADS: Final = frozenset({"countries", "states", "nations", "other", "such"})
 
 
 @cache
@@ -172,27 +172,27 @@ def _measure_verb_pattern(lex: Lexicon) -> regex.Pattern[str]:
 
 
 #: A measure noun phrase: ``additional tariffs``, ``trade sanctions``, ``export controls``.
-MEASURE_MENTION = _measure_pattern(lexicon())
+MEASURE_MENTION: Final = _measure_pattern(lexicon())
 
 #: A measure noun alone: ``tariffs``, ``export controls`` (what :data:`MEASURE_MENTION`
 #: matches, found first because it is cheap to look for).
-MEASURE_HEAD = _head_pattern(lexicon())
+MEASURE_HEAD: Final = _head_pattern(lexicon())
 
 #: The modifiers just before a measure noun (``additional trade``), matched backwards
 #: from the noun so that the costly modifier alternation runs only where a noun is.
-MEASURE_MODIFIERS = _modifiers_pattern(lexicon())
+MEASURE_MODIFIERS: Final = _modifiers_pattern(lexicon())
 
 #: How far before a measure noun its modifiers may begin.
-_MODIFIER_REACH = 100
+_MODIFIER_REACH: Final = 100
 
 #: The last word of each modifier: the word before a measure noun must be one of them.
-_MODIFIER_ENDS = frozenset(m.split()[-1].lower() for m in lexicon().modifiers)
+_MODIFIER_ENDS: Final = frozenset(m.split()[-1].lower() for m in lexicon().modifiers)
 
 #: A verb that states a measure: ``blacklisted``, ``retaliate``, ``boycotted``.
-MEASURE_VERB = _measure_verb_pattern(lexicon())
+MEASURE_VERB: Final = _measure_verb_pattern(lexicon())
 
 #: A stop to trade stated by a verb: ``suspended Argentine wheat imports``, ``halt all trade with``.
-TRADE_STOP = regex.compile(
+TRADE_STOP: Final = regex.compile(
     r"""
     (?<![\p{L}\-])
     (?P<verb>suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|block(?:s|ed|ing)?
@@ -211,7 +211,7 @@ TRADE_STOP = regex.compile(
 )
 
 #: Trade allowed again, which lifts a ban: ``allowing limited imports of``, ``resumed exports``.
-TRADE_ALLOWED = regex.compile(
+TRADE_ALLOWED: Final = regex.compile(
     r"""
     (?<![\p{L}\-])
     (?P<verb>allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|resum(?:e|es|ed|ing)
@@ -229,7 +229,7 @@ TRADE_ALLOWED = regex.compile(
 
 
 #: What separates the words of a lexicon phrase (``counter-measures``, ``export controls``).
-PHRASE_SPLIT = regex.compile(
+PHRASE_SPLIT: Final = regex.compile(
     r"""
     [\s\-]+                                         # white space or hyphens
     """,
@@ -247,14 +247,14 @@ def _stems(words: Iterable[str]) -> tuple[str, ...]:
 #: every match of :data:`MEASURE_HEAD`, :data:`MEASURE_VERB`, :data:`TRADE_STOP` and
 #: :data:`TRADE_ALLOWED` begins at a word that starts with one of these, so the
 #: patterns are tried only there, anchored.
-HEAD_STEMS = _stems(lexicon().measures)
-VERB_STEMS = _stems(lexicon().measure_verbs)
-STOP_STEMS = _stems(lexicon().word_sets["stop_stems"])
-ALLOW_STEMS = _stems(lexicon().word_sets["allow_stems"])
+HEAD_STEMS: Final = _stems(lexicon().measures)
+VERB_STEMS: Final = _stems(lexicon().measure_verbs)
+STOP_STEMS: Final = _stems(lexicon().word_sets["stop_stems"])
+ALLOW_STEMS: Final = _stems(lexicon().word_sets["allow_stems"])
 
 
 #: A word or a punctuation mark, with its offsets (``U.S.``, ``5,207``, ``anti-China``).
-TOKEN = regex.compile(
+TOKEN: Final = regex.compile(
     r"""
     (?P<word>[\p{L}\p{N}$€£¥]                      # a word starts with a letter, digit or currency
       (?:[\p{L}\p{N}'’%\-]|[.,](?=[\p{L}\p{N}])){0,40}  # letters, inner stops, commas (5,207)
@@ -266,7 +266,7 @@ TOKEN = regex.compile(
 )
 
 #: A pronoun that stands for a measure just named: ``lift them``, ``wanted it to end``.
-PRONOUN_LIFT = regex.compile(
+PRONOUN_LIFT: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?:(?P<verb>lift|lifting|ease|easing|end|ending|drop|dropping|scrap|remove)  # lift verb
@@ -280,7 +280,7 @@ PRONOUN_LIFT = regex.compile(
 )
 
 #: A number word or digits that count the targets: ``four``, ``5,207``.
-COUNT_WORD = regex.compile(
+COUNT_WORD: Final = regex.compile(
     r"""
     ^(?:(?P<digits>\d{1,3}(?:,\d{3}){0,3}|\d{1,9})    # digits, with thousands commas
      |(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
@@ -289,27 +289,27 @@ COUNT_WORD = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-_WORDS = lexicon().word_sets
+_WORDS: Final = lexicon().word_sets
 
-_NUMBER_WORDS = lexicon().number_words
+_NUMBER_WORDS: Final = lexicon().number_words
 
 #: Words that mark a noun phrase as definite: it refers to a measure named before.
-_DETERMINERS = _WORDS["determiners"]
+_DETERMINERS: Final = _WORDS["determiners"]
 
 #: Words before a place that make it the object of a preposition, not a subject.
-_PREPOSITIONS = _WORDS["prepositions"]
+_PREPOSITIONS: Final = _WORDS["prepositions"]
 
 #: Words after which a clause (and its subject) begins.
-_CLAUSE_OPENERS = _WORDS["clause_openers"]
+_CLAUSE_OPENERS: Final = _WORDS["clause_openers"]
 
 #: Passive or participle words that may stand between a measure and its target.
-_PARTICIPLES = _WORDS["participles"]
+_PARTICIPLES: Final = _WORDS["participles"]
 
 #: Verbs after which the subject receives the measure (``Japan faces sanctions``).
-_RECEIVING_VERBS = _WORDS["receiving_verbs"]
+_RECEIVING_VERBS: Final = _WORDS["receiving_verbs"]
 
 
-_WORD_TRIM = "'’"
+_WORD_TRIM: Final = "'’"
 
 
 # -- tokens and places ----------------------------------------------------------
@@ -483,7 +483,7 @@ def _negative_pattern(lex: Lexicon) -> regex.Pattern[str]:
 
 
 #: Phrases that make tariff cuts trade policy: ``free trade agreement``, ``FTA``.
-_NEGATIVE_CONTEXT = _negative_pattern(lexicon())
+_NEGATIVE_CONTEXT: Final = _negative_pattern(lexicon())
 
 
 @attrs.frozen
@@ -591,67 +591,67 @@ def _excluded(text: str, start: int, end: int, sentence: Span, lex: Lexicon) -> 
 
 
 #: Nouns after ``X sanctions`` that make X the target (``the Iran sanctions bill``).
-_LAW_NOUNS = _WORDS["law_nouns"]
+_LAW_NOUNS: Final = _WORDS["law_nouns"]
 
 #: Verbs whose object is asked to act: ``urged Washington to lift``.
-_URGING_VERBS = _WORDS["urging_verbs"]
+_URGING_VERBS: Final = _WORDS["urging_verbs"]
 
 #: Verbs that put a target on a list: ``added four firms to its blacklist``.
-_ADDING_VERBS = _WORDS["adding_verbs"]
+_ADDING_VERBS: Final = _WORDS["adding_verbs"]
 
 #: Words that deny the measure after them (``not``, ``no plans to``).
-_NEGATORS = _WORDS["negators"]
+_NEGATORS: Final = _WORDS["negators"]
 
 #: Words that may stand between a negator and the measure it denies.
-_NEGATION_SCOPE = _WORDS["negation_scope"]
+_NEGATION_SCOPE: Final = _WORDS["negation_scope"]
 
 #: Words that, after a negator, deny the denial (``did not rule out``, ``not only``).
-_DENIAL_WORDS = _WORDS["denial_words"]
+_DENIAL_WORDS: Final = _WORDS["denial_words"]
 
 #: Conditions after a measure verb whose subject is the target (``retaliate if Japan ...``).
-_CONDITIONS = frozenset({"if", "unless", "should"})
+_CONDITIONS: Final = frozenset({"if", "unless", "should"})
 
 #: Words after a capitalised measure that make it part of a name (``Tariff Act``).
-_NAME_HEADS = _WORDS["name_heads"]
+_NAME_HEADS: Final = _WORDS["name_heads"]
 
 #: Words before ``quotas`` that make them producers' own quotas, not a sanction.
-_PRODUCER_QUOTA_WORDS = _WORDS["producer_quota_words"]
+_PRODUCER_QUOTA_WORDS: Final = _WORDS["producer_quota_words"]
 
 #: Words before a place that make it a destination (``Muslims entering the United States``).
-_DESTINATION_WORDS = _WORDS["destination_words"]
+_DESTINATION_WORDS: Final = _WORDS["destination_words"]
 
 #: Nouns that make a ban immigration policy rather than a sanction.
-_MIGRANT_NOUNS = _WORDS["migrant_nouns"]
+_MIGRANT_NOUNS: Final = _WORDS["migrant_nouns"]
 
 #: Object pronouns after a ban that make it a ban on a person (``the move to ban him``).
-_PERSON_OBJECTS = _WORDS["person_objects"]
+_PERSON_OBJECTS: Final = _WORDS["person_objects"]
 
 
 # -- one sentence -----------------------------------------------------------------
 
 #: Lifting participles that may follow the measure (``the ban would be lifted``).
-_LIFT_AFTER = _WORDS["lift_after"]
+_LIFT_AFTER: Final = _WORDS["lift_after"]
 
 #: Forms of ``be`` (and ``to``) that put a lifting participle in the passive: ``would be lifted``.
-_BE_WORDS = _WORDS["be_words"]
+_BE_WORDS: Final = _WORDS["be_words"]
 
 #: Modal verbs: after a counter-measure they make it a threat (``retaliation would follow``).
-_MODALS = _WORDS["modals"]
+_MODALS: Final = _WORDS["modals"]
 
 #: Participles after the measure that state it is in force (``sanctions imposed on``).
-_IMPOSE_AFTER = _WORDS["impose_after"]
+_IMPOSE_AFTER: Final = _WORDS["impose_after"]
 
 #: Threat words in the measure phrase or just after it (``tariff proposals``).
-_THREAT_INSIDE = _WORDS["threat_inside"]
+_THREAT_INSIDE: Final = _WORDS["threat_inside"]
 
 #: Words of an amount that may stand between a measure and its target.
-_AMOUNT_WORDS = _WORDS["amount_words"]
+_AMOUNT_WORDS: Final = _WORDS["amount_words"]
 
 #: Words that carry a condition, plan or future across the clause (``if Ottawa imposed``).
-_CLAUSE_THREATS = _WORDS["clause_threats"]
+_CLAUSE_THREATS: Final = _WORDS["clause_threats"]
 
 #: Words that open a reason clause only when followed by a gerund or a possessive.
-_WEAK_REASON_CUES = _WORDS["weak_reason_cues"]
+_WEAK_REASON_CUES: Final = _WORDS["weak_reason_cues"]
 
 
 @attrs.frozen
@@ -743,7 +743,7 @@ def _sentence_facts(
 
 
 #: How many tokens either side of a mention its parties may stand.
-_REACH = 40
+_REACH: Final = 40
 
 
 def _near(placed: Sequence[_Placed], firsts: Sequence[int], mention: _Mention) -> list[_Placed]:
@@ -959,10 +959,10 @@ def _adjacent_imposer(
 
 
 #: Nouns between a possessive imposer and its measure: ``Canada's decision to impose tariffs``.
-_DECISION_WORDS = _WORDS["decision_words"]
+_DECISION_WORDS: Final = _WORDS["decision_words"]
 
 #: The nouns among them that a country may stand before (``the U.S. plan``).
-_DECISION_NOUNS = frozenset(
+_DECISION_NOUNS: Final = frozenset(
     {"announcement", "bid", "decision", "decisions", "move", "moves", "plan", "plans"}
     | {"proposal", "proposals", "threat", "threats"}
 )
@@ -1198,10 +1198,10 @@ def _dominant(known: Sequence[Sanction]) -> Sanction:
 
 
 #: How many sentences after the last statement ``the sanctions`` may still refer back to it.
-_REFERENCE_REACH = 8
+_REFERENCE_REACH: Final = 8
 
 #: Measure families that answer another measure.
-_RETALIATION = frozenset({"retaliation", "countermeasures"})
+_RETALIATION: Final = frozenset({"retaliation", "countermeasures"})
 
 
 def _is_definite(tokens: Sequence[_Token], mention: _Mention) -> bool:
@@ -1390,14 +1390,14 @@ def _agent(
 
 
 #: Nouns that make a ``by``/``from`` phrase without a country an imposer (not ``by October``).
-_AGENT_NOUNS = _WORDS["agent_nouns"]
+_AGENT_NOUNS: Final = _WORDS["agent_nouns"]
 
 #: Words that make a phrase the partners of a country rather than the country.
-_PARTNER_WORDS = _WORDS["partner_words"]
+_PARTNER_WORDS: Final = _WORDS["partner_words"]
 
 
 #: Verbs of a relative clause that lead on to a measure's target or imposer.
-_RELATIVE_VERBS = _WORDS["relative_verbs"]
+_RELATIVE_VERBS: Final = _WORDS["relative_verbs"]
 
 
 def _relative_continues(tokens: Sequence[_Token], index: int) -> bool:
@@ -1615,7 +1615,7 @@ def _targets_before(
 
 
 #: The reason cues with their words, longest first.
-_REASON_CUES = tuple((cue, cue.split()) for cue in lexicon().reason_cues)
+_REASON_CUES: Final = tuple((cue, cue.split()) for cue in lexicon().reason_cues)
 
 
 def _reason(

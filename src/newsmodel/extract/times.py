@@ -51,7 +51,7 @@ import json
 import re
 from collections.abc import Callable
 from importlib import resources
-from typing import Any, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple
 
 import attrs
 import regex
@@ -76,46 +76,46 @@ def _load_lexicon() -> dict[str, Any]:
     return data
 
 
-_LEX = _load_lexicon()
+_LEX: Final = _load_lexicon()
 MONTHS: dict[str, int] = _LEX["months"]
-AMBIGUOUS_MONTHS = frozenset(_LEX["ambiguous_months"])
+AMBIGUOUS_MONTHS: Final = frozenset(_LEX["ambiguous_months"])
 WEEKDAYS: dict[str, int] = _LEX["weekdays"]
 SEASONS: dict[str, str] = _LEX["seasons"]
 NUMBERS: dict[str, int] = _LEX["numbers"]
-VAGUE_NUMBERS = frozenset(_LEX["vague_numbers"])
+VAGUE_NUMBERS: Final = frozenset(_LEX["vague_numbers"])
 ORDINALS: dict[str, int] = _LEX["ordinals"]
 UNITS: dict[str, str] = _LEX["units"]
 MODIFIERS: dict[str, TimeModifier] = _LEX["modifiers"]
-APPROXIMATORS = frozenset(_LEX["approximators"])
-TEMPORAL_WORDS = frozenset(_LEX["temporal_words"])
-SENTENCE_CAPITALS = frozenset(_LEX["sentence_capitals"])
-NUMBER_HEADS = frozenset(_LEX["number_heads"])
-AMOUNT_HEDGES = frozenset(_LEX["amount_hedges"])
-MEASURE_WORDS = frozenset(_LEX["measure_words"])
-FUTURE_WORDS = frozenset(_LEX["future_words"])
-FUTURE_BEFORE_TO = frozenset(_LEX["future_before_to"])
-AHEAD_CUES = frozenset(tuple(pair) for pair in _LEX["ahead_cues"])
-MOVE_VERBS = frozenset(_LEX["move_verbs"])
-BOUNDARY_PREPOSITIONS = frozenset(_LEX["boundary_prepositions"])
-PAST_WORDS = frozenset(_LEX["past_words"])
-PARTICIPLES = frozenset(_LEX["participles"])
-HAVE_FORMS = frozenset(_LEX["have_forms"])
-PRESENT_BE = frozenset(_LEX["present_be"])
-PRESENT_WORDS = frozenset(_LEX["present_words"])
-CLAUSE_ADVERBS = frozenset(_LEX["clause_adverbs"])
-BE_FUTURES = frozenset(_LEX["be_futures"])
-ATTRIBUTIVE_WORDS = frozenset(_LEX["attributive_words"])
-SEASON_WORDS = frozenset(_LEX["season_words"])
-PERIOD_NOUNS = frozenset(_LEX["period_nouns"])
-BOUNDARY_WORDS = frozenset(_LEX["boundary_words"])
-NOT_PAST = frozenset(_LEX["not_past"])
-ADJECTIVE_SLOTS = frozenset(_LEX["adjective_slots"])
+APPROXIMATORS: Final = frozenset(_LEX["approximators"])
+TEMPORAL_WORDS: Final = frozenset(_LEX["temporal_words"])
+SENTENCE_CAPITALS: Final = frozenset(_LEX["sentence_capitals"])
+NUMBER_HEADS: Final = frozenset(_LEX["number_heads"])
+AMOUNT_HEDGES: Final = frozenset(_LEX["amount_hedges"])
+MEASURE_WORDS: Final = frozenset(_LEX["measure_words"])
+FUTURE_WORDS: Final = frozenset(_LEX["future_words"])
+FUTURE_BEFORE_TO: Final = frozenset(_LEX["future_before_to"])
+AHEAD_CUES: Final = frozenset(tuple(pair) for pair in _LEX["ahead_cues"])
+MOVE_VERBS: Final = frozenset(_LEX["move_verbs"])
+BOUNDARY_PREPOSITIONS: Final = frozenset(_LEX["boundary_prepositions"])
+PAST_WORDS: Final = frozenset(_LEX["past_words"])
+PARTICIPLES: Final = frozenset(_LEX["participles"])
+HAVE_FORMS: Final = frozenset(_LEX["have_forms"])
+PRESENT_BE: Final = frozenset(_LEX["present_be"])
+PRESENT_WORDS: Final = frozenset(_LEX["present_words"])
+CLAUSE_ADVERBS: Final = frozenset(_LEX["clause_adverbs"])
+BE_FUTURES: Final = frozenset(_LEX["be_futures"])
+ATTRIBUTIVE_WORDS: Final = frozenset(_LEX["attributive_words"])
+SEASON_WORDS: Final = frozenset(_LEX["season_words"])
+PERIOD_NOUNS: Final = frozenset(_LEX["period_nouns"])
+BOUNDARY_WORDS: Final = frozenset(_LEX["boundary_words"])
+NOT_PAST: Final = frozenset(_LEX["not_past"])
+ADJECTIVE_SLOTS: Final = frozenset(_LEX["adjective_slots"])
 
 #: Forms of ``be`` before ``due to``, ``set to`` that make them mark the future.
-_BE_FORMS = PRESENT_BE | {"was", "were", "been"}
+_BE_FORMS: Final = PRESENT_BE | {"was", "were", "been"}
 
 #: Past-tense words that are never nouns or adjectives, so no context check is needed.
-_PAST_AUXILIARIES = frozenset({"was", "were", "had", "did", "ago", "said", "told"})
+_PAST_AUXILIARIES: Final = frozenset({"was", "were", "had", "did", "ago", "said", "told"})
 
 
 # -- pattern fragments (built from the lexicons) --------------------------------
@@ -127,18 +127,18 @@ def _is_abbreviation(name: str) -> bool:
 
 
 #: Month names that are short forms of longer ones (``sept``, ``jun``).
-MONTH_ABBREVIATIONS = frozenset(n for n in MONTHS if _is_abbreviation(n))
-_FULL_MONTHS = alternation(n for n in MONTHS if n not in MONTH_ABBREVIATIONS)
-_SHORT_MONTHS = alternation(MONTH_ABBREVIATIONS)
-_WEEKDAY_NAMES = alternation(WEEKDAYS)
-_SEASON_NAMES = alternation(SEASONS)
-_ONES = "one|two|three|four|five|six|seven|eight|nine"
-_TENS = alternation(w for w, n in NUMBERS.items() if n in range(20, 100, 10))
-_NUMBER_WORDS = alternation(w for w in NUMBERS if w not in ("a", "an"))
-_VAGUE = alternation(VAGUE_NUMBERS)
-_APPROX = alternation(APPROXIMATORS)
-_UNIT_WORDS = alternation([*UNITS, *(u + "s" for u in UNITS if u != "century"), "centuries"])
-_S = r"\s{1,3}"
+MONTH_ABBREVIATIONS: Final = frozenset(n for n in MONTHS if _is_abbreviation(n))
+_FULL_MONTHS: Final = alternation(n for n in MONTHS if n not in MONTH_ABBREVIATIONS)
+_SHORT_MONTHS: Final = alternation(MONTH_ABBREVIATIONS)
+_WEEKDAY_NAMES: Final = alternation(WEEKDAYS)
+_SEASON_NAMES: Final = alternation(SEASONS)
+_ONES: Final = "one|two|three|four|five|six|seven|eight|nine"
+_TENS: Final = alternation(w for w, n in NUMBERS.items() if n in range(20, 100, 10))
+_NUMBER_WORDS: Final = alternation(w for w in NUMBERS if w not in ("a", "an"))
+_VAGUE: Final = alternation(VAGUE_NUMBERS)
+_APPROX: Final = alternation(APPROXIMATORS)
+_UNIT_WORDS: Final = alternation([*UNITS, *(u + "s" for u in UNITS if u != "century"), "centuries"])
+_S: Final = r"\s{1,3}"
 
 
 def _month(name: str) -> str:
@@ -160,7 +160,7 @@ def _number(name: str, *, article: bool = False, vague: bool = False) -> str:
 
 
 #: A part-of-period modifier before the period: ``early``, ``mid-``, ``the end of``.
-_MOD = rf"""
+_MOD: Final = rf"""
     (?:
       (?:the{_S})?(?P<mod>end|start|beginning|middle|turn){_S}of{_S}  # the end of
       (?:the{_S}(?=\d))?                               #   the 1980s
@@ -171,7 +171,7 @@ _MOD = rf"""
 """
 
 #: A year phrase after a part of a year: ``1987``, ``this year``, ``the year``, ``fiscal 1987``.
-_YEAR_PHRASE = rf"""
+_YEAR_PHRASE: Final = rf"""
     (?:(?:fiscal|financial|calendar){_S})?{_year("year")}  # 1987, fiscal 1987
   | (?P<yrel>this|last|next|the|the{_S}current|the{_S}previous|the{_S}same)  # this, the
     {_S}(?:(?:fiscal|financial|calendar){_S})?year\b  #   year, fiscal year
@@ -179,13 +179,13 @@ _YEAR_PHRASE = rf"""
 
 #: Rules run over the text with ASCII capitals lowered (same offsets, faster than
 #: IGNORECASE); capitalisation is checked on the original text by the accept functions.
-_FLAGS = regex.VERBOSE | regex.VERSION0
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_FLAGS: Final = regex.VERBOSE | regex.VERSION0
+_ASCII_LOWER: Final = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 # -- patterns -------------------------------------------------------------------
 
-ISO_DATE = regex.compile(
+ISO_DATE: Final = regex.compile(
     r"""
     \b(?P<year>(?:1[89]|20)\d{2})    # year
     -(?P<month>0[1-9]|1[0-2])        # month
@@ -195,7 +195,7 @@ ISO_DATE = regex.compile(
     _FLAGS,
 )
 
-MONTH_DAY_DATE = regex.compile(
+MONTH_DAY_DATE: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?P<between>(?<=\bbetween{_S}))?                  # empty: set after "between"
@@ -211,7 +211,7 @@ MONTH_DAY_DATE = regex.compile(
     _FLAGS,
 )
 
-DAY_MONTH_DATE = regex.compile(
+DAY_MONTH_DATE: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?:(?P<weekday>{_WEEKDAY_NAMES})\b,?{_S})?       # optional weekday: Tuesday 25 June
@@ -224,7 +224,7 @@ DAY_MONTH_DATE = regex.compile(
     _FLAGS,
 )
 
-MONTH_RANGE = regex.compile(
+MONTH_RANGE: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?:(?P<lead>from|between){_S})?                   # from April to June, between ... and
@@ -236,7 +236,7 @@ MONTH_RANGE = regex.compile(
     _FLAGS,
 )
 
-PERIOD_TO = regex.compile(
+PERIOD_TO: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?:the{_S})?                                      # the
@@ -257,7 +257,7 @@ PERIOD_TO = regex.compile(
     _FLAGS,
 )
 
-FIRST_N_PERIODS = regex.compile(
+FIRST_N_PERIODS: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?:the{_S})?                                      # the
@@ -269,7 +269,7 @@ FIRST_N_PERIODS = regex.compile(
     _FLAGS,
 )
 
-QUARTER = regex.compile(
+QUARTER: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?:
@@ -284,7 +284,7 @@ QUARTER = regex.compile(
     _FLAGS,
 )
 
-HALF = regex.compile(
+HALF: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?:
@@ -298,7 +298,7 @@ HALF = regex.compile(
     _FLAGS,
 )
 
-DECADE = regex.compile(
+DECADE: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?:the{_S})?{_MOD}(?:the{_S})?                    # optional part: the early / the end of the
@@ -307,7 +307,7 @@ DECADE = regex.compile(
     _FLAGS,
 )
 
-YEAR_RANGE = regex.compile(
+YEAR_RANGE: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?:(?P<lead>from|between){_S})?                   # from 2008 to 2017
@@ -320,7 +320,7 @@ YEAR_RANGE = regex.compile(
     _FLAGS,
 )
 
-SAME_PERIOD = regex.compile(
+SAME_PERIOD: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     the{_S}same{_S}                                   # the same
@@ -336,14 +336,14 @@ SAME_PERIOD = regex.compile(
     _FLAGS,
 )
 
-YEAR_AGO_ADJECTIVE = regex.compile(
+YEAR_AGO_ADJECTIVE: Final = regex.compile(
     r"""
     \byear-(?:ago|earlier)\b      # the year-ago figure, year-earlier period
     """,
     _FLAGS,
 )
 
-OFFSET = regex.compile(
+OFFSET: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?:(?P<approx>{_APPROX}){_S})?                    # about two weeks ago
@@ -355,7 +355,7 @@ OFFSET = regex.compile(
     _FLAGS,
 )
 
-THE_UNIT_BEFORE = regex.compile(
+THE_UNIT_BEFORE: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     the{_S}(?P<unit>year|month|week|day|quarter){_S}  # the year
@@ -364,7 +364,7 @@ THE_UNIT_BEFORE = regex.compile(
     _FLAGS,
 )
 
-RELATIVE = regex.compile(
+RELATIVE: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     {_MOD}                                            # optional part: early, late, the end of
@@ -380,7 +380,7 @@ RELATIVE = regex.compile(
     _FLAGS,
 )
 
-DAY_WORD = regex.compile(
+DAY_WORD: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?:
@@ -392,7 +392,7 @@ DAY_WORD = regex.compile(
     _FLAGS,
 )
 
-WEEKDAY = regex.compile(
+WEEKDAY: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?:(?P<rel>last|next|this|coming|past|previous){_S})?  # optional direction
@@ -402,7 +402,7 @@ WEEKDAY = regex.compile(
     _FLAGS,
 )
 
-WEEKDAY_RANGE = regex.compile(
+WEEKDAY_RANGE: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?:(?P<lead>from|between){_S})?                   # from Saturday to Monday
@@ -413,7 +413,7 @@ WEEKDAY_RANGE = regex.compile(
     _FLAGS,
 )
 
-SEASON = regex.compile(
+SEASON: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     {_MOD}                                            # optional part: early, late
@@ -424,7 +424,7 @@ SEASON = regex.compile(
     _FLAGS,
 )
 
-MONTH = regex.compile(
+MONTH: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     {_MOD}                                            # optional part: early, mid-, the end of
@@ -438,7 +438,7 @@ MONTH = regex.compile(
     _FLAGS,
 )
 
-YEAR = regex.compile(
+YEAR: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     {_MOD}                                            # optional part: early 2022, mid-1986
@@ -449,7 +449,7 @@ YEAR = regex.compile(
     _FLAGS,
 )
 
-DURATION_ADJECTIVE = regex.compile(
+DURATION_ADJECTIVE: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     {_number("n")}[-–]                                # two-, 10-
@@ -459,7 +459,7 @@ DURATION_ADJECTIVE = regex.compile(
     _FLAGS,
 )
 
-DURATION = regex.compile(
+DURATION: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?:(?P<approx>{_APPROX}){_S})?                    # optional hedge: about two years
@@ -470,7 +470,7 @@ DURATION = regex.compile(
     _FLAGS,
 )
 
-VAGUE_DURATION = regex.compile(
+VAGUE_DURATION: Final = regex.compile(
     rf"""
     (?<=\bfor{_S})                                    # for years, for months
     (?P<unit>years|months|weeks|days|decades)\b       # the unit, no count
@@ -478,7 +478,7 @@ VAGUE_DURATION = regex.compile(
     _FLAGS,
 )
 
-SET = regex.compile(
+SET: Final = regex.compile(
     rf"""
     \b                                                # at a word start
     (?:
@@ -508,7 +508,7 @@ _CORE_KINDS: dict[str, str] = {
     "evening": "day",
 }
 
-YEAR_DIGITS = regex.compile(
+YEAR_DIGITS: Final = regex.compile(
     r"""
     (?<![\d.,])                                      # not inside a longer number
     (?P<number>(?:1[89]|20)\d\d)                      # a four-digit number that may be a year
@@ -519,10 +519,12 @@ YEAR_DIGITS = regex.compile(
 #: Every character that is no word character (below U+3100) mapped to a space: the
 #: words of a text are then its ``str.split()``, found at C speed (an alternation of
 #: all :data:`_CORE_KINDS` words costs several times more in ``regex``).
-_WORD_GAPS = {i: " " for i in range(0x3100) if not (chr(i).isalnum() or chr(i) == "_")}
+_WORD_GAPS: Final = {i: " " for i in range(0x3100) if not (chr(i).isalnum() or chr(i) == "_")}
 
 #: :data:`_WORD_GAPS` for ASCII text, as a ``bytes.translate`` table.
-_ASCII_WORD_GAPS = bytes(ord(_WORD_GAPS.get(i, chr(i))) if i < 128 else i for i in range(256))
+_ASCII_WORD_GAPS: Final = bytes(
+    ord(_WORD_GAPS.get(i, chr(i))) if i < 128 else i for i in range(256)
+)
 
 
 def _char_class(codes: list[int]) -> str:
@@ -543,9 +545,9 @@ def _char_class(codes: list[int]) -> str:
 # Any text: one gap character of :data:`_WORD_GAPS`, for ``sub(" ", ...)``. The standard
 # library's engine does this substitution several times faster than ``str.translate``
 # with a dict table (and than the ``regex`` engine): it is on every article's path.
-_WORD_GAP_CHAR = re.compile(_char_class(sorted(_WORD_GAPS)))
+_WORD_GAP_CHAR: Final = re.compile(_char_class(sorted(_WORD_GAPS)))
 #: Characters outside ASCII (to check that ``str.lower`` leaves them alone).
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 
 
 def _ascii_lower(text: str) -> str:
@@ -556,7 +558,7 @@ def _ascii_lower(text: str) -> str:
 
 
 #: A run of characters that are no word characters (splits words the table missed).
-NON_WORD_RUN = regex.compile(
+NON_WORD_RUN: Final = regex.compile(
     r"""
     [^\w]{1,64}                                      # gap characters
     """,
@@ -565,13 +567,13 @@ NON_WORD_RUN = regex.compile(
 
 #: The :data:`_CORE_KINDS` words a text may hold as words of its own (``year-ago`` is
 #: found as ``year``, a unit too).
-_CORE_WORDS = frozenset(word for word in _CORE_KINDS if word.isalnum())
+_CORE_WORDS: Final = frozenset(word for word in _CORE_KINDS if word.isalnum())
 
 #: How far a rule's match may reach before and after the core word it needs.
-_WINDOW = 48
+_WINDOW: Final = 48
 
 #: The word after a position.
-_NEXT_WORD = regex.compile(
+_NEXT_WORD: Final = regex.compile(
     r"""
     \s{0,3}                                           # white space
     (?P<word>[\p{L}\p{N}][\p{L}\p{N}'’-]{0,30})      # the word
@@ -580,7 +582,7 @@ _NEXT_WORD = regex.compile(
 )
 
 #: Words and clause punctuation of a sentence, for the tense of a clause.
-_TOKEN = regex.compile(
+_TOKEN: Final = regex.compile(
     r"""
     (?P<word>[\p{L}'’][\p{L}'’]{0,30}(?:-[\p{L}]{1,20}){0,3})  # a word, hyphenated compounds whole
   | (?P<stop>[,;:()—–]|\s-\s)                         # clause punctuation
@@ -589,7 +591,7 @@ _TOKEN = regex.compile(
 )
 
 #: A normalised value's side: a year and what follows it (``1987-Q2``, ``1987/88``).
-_VALUE_SIDE = regex.compile(
+_VALUE_SIDE: Final = regex.compile(
     r"""
     (?P<year>\d{4})                                   # the year
     (?:-(?:
@@ -834,7 +836,7 @@ def resolve_month(month: int, anchor: dt.date, tense: Tense | None = None) -> st
 
 #: Days a dated event may lie on the "wrong" side of the anchor (a dateline a day
 #: after the publication date, time zones).
-_DAY_SLACK = 3
+_DAY_SLACK: Final = 3
 
 
 def _resolve_day(month: int, day: int, anchor: dt.date, tense: Tense | None) -> dt.date | None:
@@ -1194,7 +1196,7 @@ class _Context:
 
 
 #: How far after the anchor a bounding date in a past clause may lie (``until July 1``).
-_BOUNDARY_DAYS = 120
+_BOUNDARY_DAYS: Final = 120
 
 Accept = Callable[[regex.Match[str], str], bool]
 Near = Callable[["_Scan", "_Core"], bool]
@@ -2041,22 +2043,24 @@ def _other_within(scan: _Scan, core: _Core, kind: str, reach: int) -> bool:
 
 #: Words that may stand for the count before a unit (``two``, ``a``, ``several``, ``of``
 #: in ``a couple of``); digits and words beginning with one count too.
-_COUNT_WORDS = frozenset(
+_COUNT_WORDS: Final = frozenset(
     {*NUMBERS, *(w for phrase in VAGUE_NUMBERS for w in phrase.split()), "a", "an"}
 )
-_MORE_WORDS = frozenset(
+_MORE_WORDS: Final = frozenset(
     ["more", "further", "additional", "full", "straight", "consecutive", "successive"]
 )
-_OFFSET_WORDS = frozenset(
+_OFFSET_WORDS: Final = frozenset(
     ["ago", "earlier", "later", "before", "after", "previously", "hence", "from", "back"]
 )
-_RELATIVE_WORDS = frozenset(
+_RELATIVE_WORDS: Final = frozenset(
     """this last next past coming current previous prior preceding following present the
     fiscal financial calendar""".split()
 )
-_RELATIVE_UNITS = frozenset(["year", "month", "week", "weekend", "quarter", "decade", "century"])
-_SET_WORDS = frozenset(["every", "each", "per", "a", "an"])
-_RANGE_LINKS = ("-", "–", "/", "to", "through", "till", "until", "and")
+_RELATIVE_UNITS: Final = frozenset(
+    ["year", "month", "week", "weekend", "quarter", "decade", "century"]
+)
+_SET_WORDS: Final = frozenset(["every", "each", "per", "a", "an"])
+_RANGE_LINKS: Final = ("-", "–", "/", "to", "through", "till", "until", "and")
 
 
 def _counted(scan: _Scan, core: _Core) -> bool:

@@ -41,7 +41,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import cache
 from importlib import resources
-from typing import Any, Literal, cast
+from typing import Any, Final, Literal, cast
 
 import attrs
 import regex
@@ -148,20 +148,20 @@ def _lexicon() -> _Lexicon:
     )
 
 
-LEXICON = _lexicon()
-_BALANCE = _alternation(list(LEXICON.balance_nouns))
-_BARE_BALANCE = _alternation(["surplus", "surpluses", "deficit", "deficits", "shortfall"])
-_TRADE_QUAL = _alternation(LEXICON.trade_qualifiers)
-_OTHER_QUAL = _alternation(LEXICON.other_qualifiers)
-_TRADE = _alternation(list(LEXICON.trade_measures))
-_FLOW = _alternation(list(LEXICON.flow_measures))
-_NOT_AFTER_TRADE = _alternation(LEXICON.not_after_trade)
-_NOT_AFTER_FLOW = _alternation(LEXICON.not_after_flow)
-_COMMODITY = _alternation(LEXICON.commodity_words)
-_EARNINGS = _alternation(LEXICON.earnings_nouns)
+LEXICON: Final = _lexicon()
+_BALANCE: Final = _alternation(list(LEXICON.balance_nouns))
+_BARE_BALANCE: Final = _alternation(["surplus", "surpluses", "deficit", "deficits", "shortfall"])
+_TRADE_QUAL: Final = _alternation(LEXICON.trade_qualifiers)
+_OTHER_QUAL: Final = _alternation(LEXICON.other_qualifiers)
+_TRADE: Final = _alternation(list(LEXICON.trade_measures))
+_FLOW: Final = _alternation(list(LEXICON.flow_measures))
+_NOT_AFTER_TRADE: Final = _alternation(LEXICON.not_after_trade)
+_NOT_AFTER_FLOW: Final = _alternation(LEXICON.not_after_flow)
+_COMMODITY: Final = _alternation(LEXICON.commodity_words)
+_EARNINGS: Final = _alternation(LEXICON.earnings_nouns)
 
 #: A measure mention: a qualified balance, a trade measure, a flow, or a bare balance.
-MEASURE_PATTERN = regex.compile(
+MEASURE_PATTERN: Final = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}-])                          # a word of its own
     (?<!(?i:terms)\s{{1,3}}(?i:of)\s{{1,3}})          # not "terms of trade"
@@ -194,7 +194,7 @@ def _first_stems(phrases: Sequence[str]) -> tuple[str, ...]:
 
 #: Where a :data:`MEASURE_PATTERN` match may begin: a word starting with one of these
 #: (a cheap substring test, see :func:`~newsmodel.extract.numbers.word_starts`).
-MEASURE_STEMS = _first_stems(
+MEASURE_STEMS: Final = _first_stems(
     [
         *LEXICON.trade_qualifiers,
         *LEXICON.other_qualifiers,
@@ -209,7 +209,7 @@ MEASURE_STEMS = _first_stems(
 )
 
 #: A qualifier written just before a flow (``services imports``, ``beef exports``).
-FLOW_QUALIFIER = regex.compile(
+FLOW_QUALIFIER: Final = regex.compile(
     r"""
     (?P<qualifier>services?)        # "services imports"
     [\s-]{1,3}$                     # right before the flow word
@@ -219,7 +219,7 @@ FLOW_QUALIFIER = regex.compile(
 
 #: What may stand between a number and the measure it qualifies (``152 billion dlrs
 #: French trade deficit``, ``five per cent yearly cut in the trade surplus``).
-ADJECTIVAL_GAP = regex.compile(
+ADJECTIVAL_GAP: Final = regex.compile(
     r"""
     ^(?:\s{1,3}                     # words separated by white space
        (?:[\p{Lu}][\p{L}.'’-]{0,15} # a capitalised word ("U.S.", "Japanese")
@@ -232,18 +232,18 @@ ADJECTIVAL_GAP = regex.compile(
 )
 
 #: Words between a measure and a number that make the number something else.
-BLOCKER_PATTERN = regex.compile(
+BLOCKER_PATTERN: Final = regex.compile(
     rf"""
     (?<![\p{{L}}])(?i:{_alternation(LEXICON.blockers)})(?![\p{{L}}])   # "reserves", "GDP" ...
     """,
     regex.VERBOSE,
 )
 
-_BASE = _alternation(LEXICON.base_cues)
+_BASE: Final = _alternation(LEXICON.base_cues)
 
 #: A comparison cue right before a number (``from a revised 2.74 billion``,
 #: ``from January's 129 mln``, ``below the 628 mln``).
-BASE_BEFORE = regex.compile(
+BASE_BEFORE: Final = regex.compile(
     rf"""
     (?<![\p{{L}}])(?i:{_BASE})                      # the cue
     (?:\s{{1,3}}(?:a|an|the|its|revised|record|[\p{{Lu}}][\p{{L}}.]{{1,15}}['’]s?
@@ -254,7 +254,7 @@ BASE_BEFORE = regex.compile(
 )
 
 #: A comparison cue anywhere in a gap, not followed by a new "to" level.
-BASE_IN_GAP = regex.compile(
+BASE_IN_GAP: Final = regex.compile(
     rf"""
     (?<![\p{{L}}])(?P<cue>(?i:{_BASE}))(?![\p{{L}}])  # the cue
     (?!.{{0,80}}?(?<![\p{{L}}])to(?![\p{{L}}]))      # no "to <level>" after it
@@ -263,7 +263,7 @@ BASE_IN_GAP = regex.compile(
 )
 
 #: A word that makes the time after it a deadline or a start, not the period.
-DEADLINE_BEFORE = regex.compile(
+DEADLINE_BEFORE: Final = regex.compile(
     r"""
     (?<![\p{L}])(?:until|till|through|since|before)\s{1,3}$   # "until 1988"
     """,
@@ -271,7 +271,7 @@ DEADLINE_BEFORE = regex.compile(
 )
 
 #: Where the clause of a figure ends: a comma, semicolon, dash or an attribution verb.
-CLAUSE_END = regex.compile(
+CLAUSE_END: Final = regex.compile(
     r"""
     ,(?!\s{0,2}\d)|[;(]|\s--?\s                                     # punctuation, not "May, 1986"
     | (?<![\p{L}])(?:said|says|showed|shows|according|reported)(?![\p{L}])   # attribution
@@ -280,7 +280,7 @@ CLAUSE_END = regex.compile(
 )
 
 #: Words that join two figures in a sentence (``to``, ``and``, ``while``, a comma).
-CONNECTOR = regex.compile(
+CONNECTOR: Final = regex.compile(
     r"""
     (?<![\p{L}])(?:to|and|while|but|whereas|against)(?![\p{L}])   # a joining word
     | [,;]                                                         # or a clause mark
@@ -289,7 +289,7 @@ CONNECTOR = regex.compile(
 )
 
 #: A subject pronoun that refers back to the figure in the sentence before.
-PRONOUN_PATTERN = regex.compile(
+PRONOUN_PATTERN: Final = regex.compile(
     r"""
     (?<![\p{L}])(?:it|It|they|They)(?![\p{L}])          # "it grew", "It was"
     (?!\s{1,3}(?:said|says|added|adds|told|reported|noted|estimated|forecast|expects)(?![\p{L}]))
@@ -299,7 +299,7 @@ PRONOUN_PATTERN = regex.compile(
 )
 
 #: What follows ``up``/``down`` when they give a direction (``down 6.3 pct``, ``up from``).
-PARTICLE_FOLLOWER = regex.compile(
+PARTICLE_FOLLOWER: Final = regex.compile(
     r"""
     \s{1,3}(?:[$£€¥\d]|(?:from|to|by|at|some|about|nearly|almost|more|over|a|an|sharply
     |slightly|strongly|only|just|marginally|steeply|significantly|substantially)(?![\p{L}]))
@@ -307,20 +307,20 @@ PARTICLE_FOLLOWER = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-_PARTICLES = frozenset({"up", "down", "higher", "lower"})
-_CHANGE_WORDS = LEXICON.up_words | LEXICON.down_words
+_PARTICLES: Final = frozenset({"up", "down", "higher", "lower"})
+_CHANGE_WORDS: Final = LEXICON.up_words | LEXICON.down_words
 
 #: Verbs that state a level after a pronoun subject (``It was 4.3 billion``).
-_LEVEL_VERBS = frozenset(
+_LEVEL_VERBS: Final = frozenset(
     "was were is are stood stands reached reaches totalled totaled totals amounted came hit "
     "would will should could may might be".split()
 )
 
 #: Adverbs between a pronoun and its verb (``it also rose``).
-_ADVERBS = frozenset("also then further again only still already".split())
+_ADVERBS: Final = frozenset("also then further again only still already".split())
 
 #: A change noun right before the measure: ``the rise in imports``.
-CHANGE_IN_BEFORE = regex.compile(
+CHANGE_IN_BEFORE: Final = regex.compile(
     r"""
     (?<![\p{L}])(?P<word>\p{L}{2,12})\s{1,3}in\s{1,3}(?:the\s{1,3})?$   # "rise in (the)"
     """,
@@ -328,7 +328,7 @@ CHANGE_IN_BEFORE = regex.compile(
 )
 
 #: A direction verb or ``by`` right before an amount that is a change: ``rose 11.1 billion``.
-DELTA_BEFORE = regex.compile(
+DELTA_BEFORE: Final = regex.compile(
     rf"""
     (?<![\p{{L}}])(?i:{_alternation([*LEXICON.up_words, *LEXICON.down_words, "by"])})
     \s{{1,3}}$                     # right before the amount
@@ -337,7 +337,7 @@ DELTA_BEFORE = regex.compile(
 )
 
 #: The gap before a level that follows a change: ``, or 33 pct, to``.
-TO_LEVEL = regex.compile(
+TO_LEVEL: Final = regex.compile(
     r"""
     (?<![\p{L}])to\s{1,3}$         # "to" right before the level
     """,
@@ -345,7 +345,7 @@ TO_LEVEL = regex.compile(
 )
 
 #: A change by an absolute amount: ``by some $200 billion``.
-BY_BEFORE = regex.compile(
+BY_BEFORE: Final = regex.compile(
     r"""
     (?<![\p{L}])by\s{1,3}$         # "by" right before the amount
     """,
@@ -353,7 +353,7 @@ BY_BEFORE = regex.compile(
 )
 
 #: A change noun after the measure a number qualifies: ``$200 billion deficit reduction``.
-CHANGE_NOUN_AFTER = regex.compile(
+CHANGE_NOUN_AFTER: Final = regex.compile(
     r"""
     ^\s{1,3}(?P<noun>reduction|cut|increase|rise|decrease)(?![\p{L}])   # the noun
     """,
@@ -362,7 +362,7 @@ CHANGE_NOUN_AFTER = regex.compile(
 
 #: A company owning the measure: ``the company's export revenue``, ``the carmaker's
 #: exports`` (a company's sales, not a country's trade).
-COMPANY_OWNER = regex.compile(
+COMPANY_OWNER: Final = regex.compile(
     rf"""
     (?<![\p{{L}}])(?i:{_alternation(LEXICON.company_nouns)})   # the company noun
     (?:'s|’s|s'|s’)                                          # its possessive
@@ -374,7 +374,7 @@ COMPANY_OWNER = regex.compile(
 
 #: A company named as the subject of a sentence (``Nokia Oy said its exports ...``): then
 #: ``its`` before a measure is the company's.
-COMPANY_NAME = regex.compile(
+COMPANY_NAME: Final = regex.compile(
     rf"""
     (?<=[\p{{Lu}}][\p{{L}}&\-]{{0,30}}\s{{1,3}})             # a capitalised name
     (?:{"|".join(regex.escape(w) for w in LEXICON.company_suffixes)})  # its company suffix
@@ -384,7 +384,7 @@ COMPANY_NAME = regex.compile(
 )
 
 #: ``record`` right before a level (``a record of``, ``the record``, ``record high of``).
-RECORD_BEFORE = regex.compile(
+RECORD_BEFORE: Final = regex.compile(
     rf"""
     (?<![\p{{L}}])(?i:{_alternation(LEXICON.record_words)})  # the word
     (?:[\s-]{{1,3}}(?i:high|low|level))?                     # "record high"
@@ -395,7 +395,7 @@ RECORD_BEFORE = regex.compile(
 )
 
 #: ``record`` before the measure itself (``the record French trade deficit of ...``).
-RECORD_BEFORE_MEASURE = regex.compile(
+RECORD_BEFORE_MEASURE: Final = regex.compile(
     rf"""
     (?<![\p{{L}}])(?i:{_alternation(LEXICON.record_words)})   # the word
     (?:\s{{1,3}}[\p{{Lu}}][\p{{L}}.'’]{{0,15}}){{0,2}}         # "U.S."
@@ -405,13 +405,13 @@ RECORD_BEFORE_MEASURE = regex.compile(
 )
 
 #: A share, not a change: ``29 percent of``, ``accounting for 29 percent``.
-SHARE_AFTER = regex.compile(
+SHARE_AFTER: Final = regex.compile(
     r"""
     ^\s{1,3}(?:of|share)(?![\p{L}])   # "of the total"
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-SHARE_BEFORE = regex.compile(
+SHARE_BEFORE: Final = regex.compile(
     r"""
     (?:account(?:s|ed|ing)?\s{1,3}for|share\s{1,3}of|represent(?:s|ed|ing)?)
     \s{1,3}$                        # right before the number
@@ -420,7 +420,7 @@ SHARE_BEFORE = regex.compile(
 )
 
 #: A percentage that is a level, not a change: ``grew to 40 percent`` (of something).
-PERCENT_LEVEL_BEFORE = regex.compile(
+PERCENT_LEVEL_BEFORE: Final = regex.compile(
     r"""
     (?<![\p{L}])(?:to|at)(?:\s{1,3}(?:only|about|around|some|a|just))?\s{1,3}$   # "to 40 pct"
     """,
@@ -428,7 +428,7 @@ PERCENT_LEVEL_BEFORE = regex.compile(
 )
 
 #: A growth word that makes such a level a rate of change: ``export growth slowed to 2 pct``.
-GROWTH_WORD = regex.compile(
+GROWTH_WORD: Final = regex.compile(
     r"""
     (?<![\p{L}])(?:growth|increase|rise|decline|decrease|fall|drop|expansion)(?![\p{L}])
     """,
@@ -437,7 +437,7 @@ GROWTH_WORD = regex.compile(
 
 #: What follows a number that is a price or rate, not a level (``18 dlrs a barrel``),
 #: or a tariff rate (``a 25-percent tariff``).
-PER_UNIT_AFTER = regex.compile(
+PER_UNIT_AFTER: Final = regex.compile(
     r"""
     ^[\s-]{0,3}(?:a|per|/)\s{0,3}(?:[\d.,]{1,8}\s{0,3})?           # "per 100"
     (?:barrels?|tonnes?|tons?|ounces?|shares?|pounds?|bushels?|head|units?|kg|kilos?|lbs?|gallons?
@@ -450,7 +450,7 @@ PER_UNIT_AFTER = regex.compile(
 )
 
 #: A verb after an amount that makes it a loan or an investment: ``500 mln dlrs lent``.
-NOT_TRADE_AFTER = regex.compile(
+NOT_TRADE_AFTER: Final = regex.compile(
     r"""
     ^\s{1,3}(?:lent|loaned|invested|borrowed|raised|in\s{1,3}(?:loans|aid|credits|investment))
     (?![\p{L}])                    # the verb or phrase
@@ -459,7 +459,7 @@ NOT_TRADE_AFTER = regex.compile(
 )
 
 #: The value of trade a tariff or sanction covers: ``tariffs on $50 billion``.
-TARIFF_BEFORE = regex.compile(
+TARIFF_BEFORE: Final = regex.compile(
     rf"""
     (?<![\p{{L}}])(?i:{_alternation(LEXICON.tariff_words)})(?![\p{{L}}])  # the measure
     (?:[^.;]{{0,20}}                                                    # right before it
@@ -469,33 +469,33 @@ TARIFF_BEFORE = regex.compile(
     """,
     regex.VERBOSE,
 )
-TARIFF_WORD = regex.compile(
+TARIFF_WORD: Final = regex.compile(
     rf"""
     (?<![\p{{L}}])(?i:{_alternation(LEXICON.tariff_words)})(?![\p{{L}}])  # a tariff or sanction
     """,
     regex.VERBOSE,
 )
-COVERING_BEFORE = regex.compile(
+COVERING_BEFORE: Final = regex.compile(
     rf"""
     (?<![\p{{L}}])(?i:{_alternation(LEXICON.covering_words)})   # "affected"
     (?:\s{{1,3}}\p{{L}}{{1,12}}){{0,2}}\s{{1,3}}$                # right before the amount
     """,
     regex.VERBOSE,
 )
-TARIFF_AFTER = regex.compile(
+TARIFF_AFTER: Final = regex.compile(
     r"""
     ^\s{1,3}(?:in|of|worth\s{1,3}of)\s{1,3}(?:tariffs|duties|sanctions)   # "5 bln in tariffs"
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-_WORD = regex.compile(r"[\p{L}][\p{L}'’-]{0,30}")
+_WORD: Final = regex.compile(r"[\p{L}][\p{L}'’-]{0,30}")
 
-_TARGET = _alternation(LEXICON.target_cues)
-_FORECAST = _alternation(LEXICON.forecast_cues)
+_TARGET: Final = _alternation(LEXICON.target_cues)
+_FORECAST: Final = _alternation(LEXICON.forecast_cues)
 
 #: Words that make a figure a target (``target of``, ``aims to``).
-TARGET_PATTERN = regex.compile(
+TARGET_PATTERN: Final = regex.compile(
     rf"""
     (?<![\p{{L}}])
     (?!(?<=(?i:been|become|becomes|became|is|was|are|were|remains?)\s{{1,3}}(?:(?i:the|a)\s{{1,3}})?)
@@ -505,13 +505,13 @@ TARGET_PATTERN = regex.compile(
     regex.VERBOSE,
 )
 #: Words that make a figure a forecast (``expected to``, ``will``).
-FORECAST_PATTERN = regex.compile(
+FORECAST_PATTERN: Final = regex.compile(
     rf"""(?<![\p{{L}}])(?i:{_FORECAST})(?![\p{{L}}])   # a forecast cue""",
     regex.VERBOSE,
 )
 
 #: Two places joined by a hyphen: ``Russian-Kyrgyz trade``, ``Sino-U.S. trade``.
-HYPHEN_PAIR = regex.compile(
+HYPHEN_PAIR: Final = regex.compile(
     r"""
     (?<![\p{L}])(?P<first>[\p{Lu}][\p{L}.]{1,20})-(?P<second>[\p{Lu}][\p{L}.]{1,20})(?![\p{L}])
     """,
@@ -519,7 +519,7 @@ HYPHEN_PAIR = regex.compile(
 )
 
 #: A word before a place that makes it a trading partner, not the reporter.
-PARTNER_BEFORE = regex.compile(
+PARTNER_BEFORE: Final = regex.compile(
     r"""
     (?<![\p{L}])(?:with|to|from|between|and|into|in|of|against)   # the preposition
     \s{1,3}(?:the\s{1,3})?$                                       # right before the place
@@ -773,10 +773,10 @@ def _numbers(
 
 
 #: Money below this is a price, a rate or a household's bill, never a country's trade.
-SMALLEST_MONEY = Decimal(1_000_000)
+SMALLEST_MONEY: Final = Decimal(1_000_000)
 
 #: How far (characters) a number may stand after the measure it belongs to.
-MAX_MEASURE_GAP = 150
+MAX_MEASURE_GAP: Final = 150
 
 
 def _attach(
@@ -905,7 +905,7 @@ def _order(places: list[tuple[int, str, bool]]) -> tuple[str, ...]:
 
 
 #: Words one of which a sentence must contain to state a measure (a cheap first test).
-_MEASURE_HINTS = (
+_MEASURE_HINTS: Final = (
     "export", "import", "trade", "trading", "surplus", "deficit", "shortfall", "turnover",
     "balance", "gap", "earnings", "receipts", "revenue", "shipments", "purchases",
 )  # fmt: skip

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import regex
@@ -84,7 +84,7 @@ def _data() -> dict[str, Any]:
     return raw
 
 
-_LEX = _data()
+_LEX: Final = _data()
 
 
 @cache
@@ -112,7 +112,7 @@ def _alternation(words: Iterable[str]) -> str:
 # -- patterns ---------------------------------------------------------------------
 
 # A word of travel: the verb or noun a trip is told with.
-TRAVEL_WORD = regex.compile(
+TRAVEL_WORD: Final = regex.compile(
     r"""
     (?<![\p{L}\-])
     (?:
@@ -133,7 +133,7 @@ TRAVEL_WORD = regex.compile(
 
 # Words before "visit" or "tour" that make it a noun: determiners, possessives,
 # adjectives of trips, "N-day".
-NOUN_CONTEXT = regex.compile(
+NOUN_CONTEXT: Final = regex.compile(
     r"""
     (?:
       (?:^|\s)(?P<det>a|an|the|his|her|their|its|this|that|several|two|three|first|second
@@ -148,7 +148,7 @@ NOUN_CONTEXT = regex.compile(
 )
 
 # The length of a trip: "two-day", "four-day", "10-day".
-DURATION = regex.compile(
+DURATION: Final = regex.compile(
     r"""
     (?<![\p{L}\d])
     (?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
@@ -160,7 +160,7 @@ DURATION = regex.compile(
 )
 
 # What may stand between a travel word and its destination ("to the", "of").
-DESTINATION_GAP = regex.compile(
+DESTINATION_GAP: Final = regex.compile(
     r"""
     [\s,]{0,3}                                              # white space
     (?:(?:later|earlier|next|this|last|on|in)\s{1,3}         # a time between: "later
@@ -173,7 +173,7 @@ DESTINATION_GAP = regex.compile(
 
 # Why the trip is made: "for the third Belt and Road Forum", "to attend a summit",
 # "for talks on ...", up to the next "in <Place>", clause mark or time word.
-PURPOSE = regex.compile(
+PURPOSE: Final = regex.compile(
     r"""
     (?P<purpose>
       (?:for|to\s{1,3}(?:attend|take\s{1,3}part\s{1,3}in|join|discuss|hold|sign|meet
@@ -189,7 +189,7 @@ PURPOSE = regex.compile(
 )
 
 # A delegation as visitor: "a US trade delegation", "A special Taiwanese trade delegation".
-DELEGATION = regex.compile(
+DELEGATION: Final = regex.compile(
     r"""
     (?P<np>
       (?P<nation>[\p{Lu}][\p{L}.]{1,20}(?:\s[\p{Lu}][\p{L}.]{1,20})?)   # US, Taiwanese
@@ -206,7 +206,7 @@ DELEGATION = regex.compile(
 
 # Pronouns and definite descriptions that stand for a visitor: "he", "his", "the
 # Russian leader", "the king".
-REFERRING = regex.compile(
+REFERRING: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?:
@@ -224,16 +224,16 @@ REFERRING = regex.compile(
 
 #: Word beginnings one of which every :data:`TRAVEL_WORD` match holds (a cheap first
 #: test, see :func:`~newsmodel.extract.numbers.word_starts`).
-TRAVEL_STEMS = tuple(_LEX["travel_stems"])
+TRAVEL_STEMS: Final = tuple(_LEX["travel_stems"])
 
 #: Word beginnings one of which every :data:`MEET` match holds (``met``, ``meeting``, ``talks``).
-MEET_STEMS = ("meet", "met", "talks")
+MEET_STEMS: Final = ("meet", "met", "talks")
 
 #: The word every :data:`VISITING` match holds.
-VISITING_STEMS = ("visiting",)
+VISITING_STEMS: Final = ("visiting",)
 
 # The separator between listed destinations: ", " or " and " or ", and ".
-LIST_SEPARATOR = regex.compile(
+LIST_SEPARATOR: Final = regex.compile(
     r"""
     (?:\s{0,2},\s{1,3}(?:and\s{1,3})?                       # a comma, maybe "and"
       |\s{1,3}and\s{1,3})                                 # or "and" alone
@@ -242,7 +242,7 @@ LIST_SEPARATOR = regex.compile(
 )
 
 # A meeting: "met", "is meeting", "held talks with".
-MEET = regex.compile(
+MEET: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?P<verb>"""
@@ -255,7 +255,7 @@ MEET = regex.compile(
 )
 
 # A person placed abroad by an apposition: ", in New Zealand for talks".
-LOCATIVE_APPOSITIVE = regex.compile(
+LOCATIVE_APPOSITIVE: Final = regex.compile(
     r"""
     [,\s]{1,3}                                              # the comma after the name
     (?:who\s{1,3}(?:is|was)\s{1,3})?(?:now\s{1,3})?         # who is
@@ -268,7 +268,7 @@ LOCATIVE_APPOSITIVE = regex.compile(
 )
 
 # An event placed in a city or country: "talks ... in Beijing", "stand in Washington".
-EVENT_IN_PLACE = regex.compile(
+EVENT_IN_PLACE: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?P<event>"""
@@ -284,7 +284,7 @@ EVENT_IN_PLACE = regex.compile(
 )
 
 # An event in the dateline city: "In a speech ... here", "told a news conference here".
-EVENT_HERE = regex.compile(
+EVENT_HERE: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?P<event>speech|address|(?:press|news)\s{1,3}conference|briefing|told)  # the event
@@ -296,7 +296,7 @@ EVENT_HERE = regex.compile(
 )
 
 # "the visiting French official" (a person named before), "visiting Prime Minister X".
-VISITING = regex.compile(
+VISITING: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?:
@@ -313,7 +313,7 @@ VISITING = regex.compile(
 )
 
 # A second visitor in a gapped clause: "... visited in 1972 and King Omar in 1984".
-GAPPED = regex.compile(
+GAPPED: Final = regex.compile(
     r"""
     \s{1,3}in\s{1,3}(?P<year>(?:1[89]|20)\d\d)              # in 1981
     (?![\p{N}])
@@ -322,7 +322,7 @@ GAPPED = regex.compile(
 )
 
 # Words that put the text around a trip in time, when no time expression is known.
-FUTURE_CUE = regex.compile(
+FUTURE_CUE: Final = regex.compile(
     r"""
     (?<![\p{L}'’])
     (?P<cue>"""
@@ -336,7 +336,7 @@ FUTURE_CUE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-PAST_CUE = regex.compile(
+PAST_CUE: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?P<cue>"""
@@ -360,11 +360,11 @@ def _cue_pattern(words: Iterable[str]) -> regex.Pattern[str]:
 
 
 # Words that tell a trip is under way ("is visiting", "arrived") or over ("wrapped up").
-ONGOING_CUE = _cue_pattern(_LEX["ongoing_cues"])
-COMPLETED_CUE = _cue_pattern(_LEX["completed_cues"])
+ONGOING_CUE: Final = _cue_pattern(_LEX["ongoing_cues"])
+COMPLETED_CUE: Final = _cue_pattern(_LEX["completed_cues"])
 
 # A time still to come: "tomorrow", "next week", "later this month", "the coming days".
-FUTURE_TIME = regex.compile(
+FUTURE_TIME: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?:tomorrow
@@ -377,7 +377,7 @@ FUTURE_TIME = regex.compile(
 )
 
 # A past event older than the news day ("earlier this month", "last year", "in 1967").
-OLD_PAST = regex.compile(
+OLD_PAST: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?:last\s{1,3}(?:month|year)|ago|earlier\s{1,3}this\s{1,3}(?:month|year)
@@ -389,7 +389,7 @@ OLD_PAST = regex.compile(
 )
 
 # A past day close to the news day: "yesterday", "last week".
-RECENT_PAST = regex.compile(
+RECENT_PAST: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?:yesterday|last\s{1,3}(?:night|week)|earlier\s{1,3}this\s{1,3}week)
@@ -399,7 +399,7 @@ RECENT_PAST = regex.compile(
 )
 
 # A part of the current period still to come: "later this month", "the coming week".
-LATER = regex.compile(
+LATER: Final = regex.compile(
     r"""
     (?<![\p{L}])(?:later|coming|rest\s{1,3}of|remainder\s{1,3}of)(?![\p{L}])  # later
     """,
@@ -407,7 +407,7 @@ LATER = regex.compile(
 )
 
 # Verbs that start or end a trip on a date: "begins ... on Tuesday", "culminate ... on Friday".
-TRIP_BOUNDARY = regex.compile(
+TRIP_BOUNDARY: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?:(?P<start>begin|begins|began|start|starts|started|arrive|arrives|arrived|opens)
@@ -419,7 +419,7 @@ TRIP_BOUNDARY = regex.compile(
 )
 
 # A present-tense verb that announces a dated trip ("begins a state visit on Tuesday").
-PRESENT_ANNOUNCE = regex.compile(
+PRESENT_ANNOUNCE: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?:begins|starts|opens|leaves|visits|arrives|travels|goes|heads|pays|makes)
@@ -429,7 +429,7 @@ PRESENT_ANNOUNCE = regex.compile(
 )
 
 # A weekday, read when the times extractor has not resolved one.
-WEEKDAY = regex.compile(
+WEEKDAY: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
@@ -441,7 +441,7 @@ WEEKDAY = regex.compile(
 # A title line at the top, read while the layout extractor gives none: short, not
 # indented, not ending a sentence, followed by blank lines ("| 25 June 2024 |",
 # "U.S. OFFICIAL TO VISIT JAPAN").
-HEADER_LINE = regex.compile(
+HEADER_LINE: Final = regex.compile(
     r"""
     (?:[ \t]{0,8}\n){0,4}                                    # blank lines before
     (?P<line>[^\s][^\n]{0,118})                             # the line, not indented
@@ -452,7 +452,7 @@ HEADER_LINE = regex.compile(
 
 # A dateline at the head of the body, read while the layout extractor gives none:
 # "WASHINGTON, March 31 -", "TAUPO, New Zealand, March 24 -", "Rio de Janeiro, Feb. 1 (Xinhua) --".
-DATELINE_FALLBACK = regex.compile(
+DATELINE_FALLBACK: Final = regex.compile(
     r"""
     ^[ \t]{0,8}
     (?P<place>[\p{Lu}][\p{L}.'’\-]{1,30}(?:[ ][\p{L}.'’\-]{2,30}){0,3})   # the city
@@ -465,7 +465,7 @@ DATELINE_FALLBACK = regex.compile(
 )
 
 # Where the words that qualify a title stop, reading backwards from it.
-CLAUSE_BREAK = regex.compile(
+CLAUSE_BREAK: Final = regex.compile(
     r"""
     [,;:()\"“”]                                             # punctuation
     |\.\s                                                   # the end of a sentence
@@ -476,7 +476,7 @@ CLAUSE_BREAK = regex.compile(
 )
 
 # A national body in a title: "Bundesbank President", "White House spokesman".
-NATIONAL_BODY = regex.compile(
+NATIONAL_BODY: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?P<body>"""
@@ -488,7 +488,7 @@ NATIONAL_BODY = regex.compile(
 )
 
 # "King Omar of Jordan": the country after a name.
-OF_COUNTRY = regex.compile(
+OF_COUNTRY: Final = regex.compile(
     r"""
     \s{1,3}of\s{1,3}
     (?P<place>[\p{Lu}][\p{L}]{1,20}(?:\s[\p{Lu}][\p{L}]{1,20}){0,2})  # the country
@@ -497,7 +497,7 @@ OF_COUNTRY = regex.compile(
 )
 
 # "by <agent>" after a trip noun: "visits to Peru by Dutch officials".
-BY_AGENT = regex.compile(
+BY_AGENT: Final = regex.compile(
     r"""
     [ \t\n]{1,3}by[ \t\n]{1,3}                              # by
     (?:the[ \t\n]{1,3})?                                    # the
@@ -506,7 +506,7 @@ BY_AGENT = regex.compile(
 )
 
 # "of" after a trip noun, before its visitor: "the visit of French Foreign Minister X".
-OF_AGENT = regex.compile(
+OF_AGENT: Final = regex.compile(
     r"""
     [ \t\n]{1,3}of[ \t\n]{1,3}                              # of
     """,
@@ -515,7 +515,7 @@ OF_AGENT = regex.compile(
 
 # A verb that opens a reported clause with a subject of its own: "X said a mission
 # would visit".
-SAID = regex.compile(
+SAID: Final = regex.compile(
     r"""
     (?<![\p{L}])(?:said|says|added|noted|stressed|insisted|announced)(?![\p{L}])  # said
     """,
@@ -524,7 +524,7 @@ SAID = regex.compile(
 
 # A trip noun that stands for a visit to the dateline country without naming it:
 # "begins a four-day state visit", "an official visit".
-STATE_VISIT = regex.compile(
+STATE_VISIT: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?:state|official|working|\d{1,2}-day|(?:one|two|three|four|five|six|seven|eight|nine|ten)-day)
@@ -536,7 +536,7 @@ STATE_VISIT = regex.compile(
 )
 
 # "visited" without an object: the next words are a time or the clause ends.
-NO_OBJECT = regex.compile(
+NO_OBJECT: Final = regex.compile(
     r"""
     \s{0,3}
     (?:[.,;]|$|(?:in|on|last|this|earlier|twice|once|before|since|and)(?![\p{L}]))
@@ -545,7 +545,7 @@ NO_OBJECT = regex.compile(
 )
 
 # What stands between a gapped clause and its second subject: " in 1967 and ".
-GAP_AND = regex.compile(
+GAP_AND: Final = regex.compile(
     r"""
     [^.;]{0,30}                                             # the first clause's time
     (?<![\p{L}])and\s{1,3}                                  # and
@@ -555,7 +555,7 @@ GAP_AND = regex.compile(
 )
 
 # The end of a clause after a verb: a comma, semicolon or relative pronoun.
-CLAUSE_END = regex.compile(
+CLAUSE_END: Final = regex.compile(
     r"""
     [,;:]                                                   # punctuation
     |(?<![\p{L}])(?:who|which|that|where|to\s{1,3}[\p{Ll}]{2,20})(?![\p{L}])  # a new clause
@@ -564,7 +564,7 @@ CLAUSE_END = regex.compile(
 )
 
 # A relative or reported clause between a subject and a verb that is not its own.
-RELATIVE = regex.compile(
+RELATIVE: Final = regex.compile(
     r"""
     (?<![\p{L}])(?:who|whom|which|whose)(?![\p{L}])       # a relative pronoun
     """,
@@ -572,7 +572,7 @@ RELATIVE = regex.compile(
 )
 
 # An official met: "officials", "his EU counterparts", "the Kyrgyz President".
-ROLE = regex.compile(
+ROLE: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?P<role>"""
@@ -584,7 +584,7 @@ ROLE = regex.compile(
 )
 
 # Quoted speech: an opening mark, words that may wrap lines but not paragraphs, a close.
-QUOTED = regex.compile(
+QUOTED: Final = regex.compile(
     r"""
     (?:["“]|'')                                             # the opening mark
     (?:[^"“”\n]|\n(?![ \t]{0,8}\n|[ \t]{3})){1,2000}?        # the words, in one paragraph
@@ -594,7 +594,7 @@ QUOTED = regex.compile(
 )
 
 # A hint that a sentence places someone: "in" before a capitalised word, or "here".
-PLACED_HINT = regex.compile(
+PLACED_HINT: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?:in\s{1,3}[\p{Lu}]                                     # in Beijing
@@ -604,7 +604,7 @@ PLACED_HINT = regex.compile(
 )
 
 # Title words between "by" and a name: "by German Chancellor ".
-TITLE_GAP = regex.compile(
+TITLE_GAP: Final = regex.compile(
     r"""
     (?:(?:[\p{Lu}][\p{L}.'’\-]{0,20}|of|the)\s{1,3}){0,6}     # capitalised title words
     $
@@ -613,7 +613,7 @@ TITLE_GAP = regex.compile(
 )
 
 # "and" inside a title run: where another person's title ends.
-TITLE_AND = regex.compile(
+TITLE_AND: Final = regex.compile(
     r"""
     \s{1,3}and\s{1,3}                                       # and
     """,
@@ -621,7 +621,7 @@ TITLE_AND = regex.compile(
 )
 
 # Two coordinated subjects: " and Princess ".
-COORDINATION = regex.compile(
+COORDINATION: Final = regex.compile(
     r"""
     \s{1,3}and\s{1,3}                                       # and
     (?:[\p{Lu}][\p{L}.]{1,15}\s{1,3}){0,3}                  # the second one's title
@@ -631,7 +631,7 @@ COORDINATION = regex.compile(
 )
 
 # The two sides of a meeting: "summit meeting in Ottawa between".
-BETWEEN = regex.compile(
+BETWEEN: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?:summit|meeting|meetings|talks)                       # the event
@@ -642,7 +642,7 @@ BETWEEN = regex.compile(
 )
 
 # A verb of saying: what follows it is reported speech, whose tense is not the trip's.
-SPEECH_VERB = regex.compile(
+SPEECH_VERB: Final = regex.compile(
     r"""
     (?<![\p{L}])
     (?:said|says|told|added|warned|noted|stressed|insisted)  # the verb
@@ -652,7 +652,7 @@ SPEECH_VERB = regex.compile(
 )
 
 # "it" before "comes to": the idiom "when it comes to", no travel.
-IDIOM_BEFORE = regex.compile(
+IDIOM_BEFORE: Final = regex.compile(
     r"""
     (?<![\p{L}])it\s{1,3}$                                  # it
     """,
@@ -660,7 +660,7 @@ IDIOM_BEFORE = regex.compile(
 )
 
 # "in <Place>": the place of a meeting or event.
-IN_PLACE = regex.compile(
+IN_PLACE: Final = regex.compile(
     r"""
     (?<![\p{L}])in\s{1,3}                                   # in
     (?P<place>[\p{Lu}][\p{L}.'’\-]{1,30}(?:\s{1,3}[\p{Lu}][\p{L}.'’\-]{1,30}){0,2})  # the place
@@ -669,18 +669,18 @@ IN_PLACE = regex.compile(
 )
 
 #: Month and weekday names that geonames also lists as towns.
-_CALENDAR_WORDS = frozenset(
+_CALENDAR_WORDS: Final = frozenset(
     "january february march april may june july august september october november december"
     " monday tuesday wednesday thursday friday saturday sunday".split()
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBERS = {
+_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBERS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15,
 }  # fmt: skip
-_INTERNATIONAL = "international"
-_PLACE_KINDS = frozenset({"country", "capital", "city"})
+_INTERNATIONAL: Final = "international"
+_PLACE_KINDS: Final = frozenset({"country", "capital", "city"})
 
 
 # -- values -----------------------------------------------------------------------
@@ -801,7 +801,7 @@ def extract(doc: Document) -> dict[str, Any]:
 
 #: The longest stretch read as one sentence; a longer "sentence" (a list, hostile
 #: input) is read in pieces so that the work per sentence stays bounded.
-_MAX_SENTENCE = 1000
+_MAX_SENTENCE: Final = 1000
 
 
 def _windows(text: str, start: int, end: int) -> Iterator[Span]:
