@@ -303,6 +303,15 @@ def test_word_starts_finds_stems_at_word_starts_only() -> None:
     assert has_start(None, 0, 1)  # unsearchable text: every span may hold a hit
 
 
+def test_word_starts_with_many_stems_sharing_beginnings() -> None:
+    """Every stem is found, also where one stem begins another, and only inside words
+    when asked; no stems find nothing."""
+    doc = Document(text="Trade and trading; re-exports, reexports and exporters.")
+    assert word_starts(doc, ("trade", "trading", "export")) == [0, 10, 22, 45]
+    assert word_starts(doc, ("export",), inside=True) == [22, 33, 45]
+    assert word_starts(doc, ()) == []
+
+
 def test_amount_index_agrees_with_find_amounts() -> None:
     """Amounts read span by span equal those of one scan of the whole text."""
     text = (

@@ -37,6 +37,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Final, Protocol
 
+import ahocorasick
 import attrs
 import regex
 
@@ -830,7 +831,7 @@ def _lowered(doc: Document) -> str | None:
 def word_starts(doc: Document, stems: tuple[str, ...], *, inside: bool = False) -> list[int] | None:
     """Return the sorted offsets where a word of *doc* begins with one of *stems*.
 
-    A cheap first test for the extractors (plain substring search, no pattern): a
+    A cheap first test for the extractors (one multi-string search, no pattern): a
     sentence with no such word cannot hold the fact they look for, so their full
     patterns run only where a stem was found. Memoised per document and stem set.
 
@@ -849,16 +850,27 @@ def word_starts(doc: Document, stems: tuple[str, ...], *, inside: bool = False) 
         if lowered is None:
             return None
         found: list[int] = []
-        for stem in stems:
-            i = lowered.find(stem)
-            while i >= 0:
-                if inside or i == 0 or not lowered[i - 1].isalnum():
-                    found.append(i)
-                i = lowered.find(stem, i + 1)
+        if not stems:
+            return found
+        for last, size in _stem_automaton(stems).iter(lowered):
+            i = last - size + 1
+            if inside or i == 0 or not lowered[i - 1].isalnum():
+                found.append(i)
         found.sort()
         return found
 
     return doc.memo(f"numbers.word_starts.{inside}.{hash(stems)}", build)
+
+
+@lru_cache(maxsize=256)
+def _stem_automaton(stems: tuple[str, ...]) -> Any:
+    """An Aho-Corasick automaton of *stems*: one pass finds every occurrence of all of
+    them (an extractor's stem sets are module constants, so this is built once each)."""
+    automaton = ahocorasick.Automaton()
+    for stem in stems:
+        automaton.add_word(stem, len(stem))
+    automaton.make_automaton()
+    return automaton
 
 
 def has_start(starts: list[int] | None, start: int, end: int) -> bool:
