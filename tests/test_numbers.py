@@ -6,6 +6,8 @@ import time
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsmodel.codes import is_currency_code
 from newsmodel.document import Document
@@ -310,6 +312,28 @@ def test_word_starts_with_many_stems_sharing_beginnings() -> None:
     assert word_starts(doc, ("trade", "trading", "export")) == [0, 10, 22, 45]
     assert word_starts(doc, ("export",), inside=True) == [22, 33, 45]
     assert word_starts(doc, ()) == []
+    assert word_starts(doc, ("re-exp", "and e")) == [19, 41]  # stems holding gaps
+    accented = Document(text="Café owners and cafés: Élan, élite.")
+    assert word_starts(accented, ("caf", "él")) == [0, 16, 23, 29]
+
+
+@given(
+    text=st.text(alphabet="abeLt -'.,é\n", max_size=60),
+    stems=st.lists(st.text(alphabet="abet-é", min_size=1, max_size=3), max_size=4),
+    inside=st.booleans(),
+)
+def test_word_starts_equals_a_search_per_stem(text: str, stems: list[str], inside: bool) -> None:
+    """The one-pass prefilter finds exactly what a substring search per stem finds."""
+    low = text.lower()
+    expected = sorted(
+        {
+            i
+            for stem in stems
+            for i in range(len(low))
+            if low.startswith(stem, i) and (inside or i == 0 or not low[i - 1].isalnum())
+        }
+    )
+    assert word_starts(Document(text=text), tuple(stems), inside=inside) == expected
 
 
 def test_amount_index_agrees_with_find_amounts() -> None:

@@ -829,7 +829,7 @@ def _lowered(doc: Document) -> str | None:
 
 
 def word_starts(doc: Document, stems: tuple[str, ...], *, inside: bool = False) -> list[int] | None:
-    """Return the sorted offsets where a word of *doc* begins with one of *stems*.
+    """Return the sorted offsets (each once) where a word of *doc* begins with one of *stems*.
 
     A cheap first test for the extractors (one multi-string search, no pattern): a
     sentence with no such word cannot hold the fact they look for, so their full
@@ -856,8 +856,7 @@ def word_starts(doc: Document, stems: tuple[str, ...], *, inside: bool = False) 
             i = last - size + 1
             if inside or i == 0 or not lowered[i - 1].isalnum():
                 found.append(i)
-        found.sort()
-        return found
+        return sorted(set(found))
 
     return doc.memo(f"numbers.word_starts.{inside}.{hash(stems)}", build)
 
