@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,15 @@ def test_benchmark_script_reports_every_figure(tmp_path: Path) -> None:
     assert {"to_dict", "from_json", "JSON round trip"} <= set(figures["serialisation"]["us"])
     assert [row["bytes"] for row in figures["scaling"]] == [1_000, 10_000, 100_000]
     assert {"quotes", "total"} <= set(figures["profile"]["extractors"])
+
+
+def test_prepare_process_loads_the_tables_and_freezes_them() -> None:
+    """A prepared process has loaded its tables and holds them outside the collector."""
+    code = (
+        "import gc, newsmodel.batch as b, newsmodel.geo as g; b.prepare_process(); "
+        "print(gc.get_freeze_count(), g._gazetteer.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    frozen, gazetteers = out.stdout.split()
+    assert int(frozen) > 10_000  # the lexicons and the gazetteer
+    assert gazetteers == "1"

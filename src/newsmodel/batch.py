@@ -15,6 +15,7 @@ JSON-native dicts, made with the same :func:`~newsmodel.parse` and
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 from collections import deque
@@ -38,6 +39,7 @@ __all__ = [
     "parse_many_lines",
     "parse_partition",
     "parse_record",
+    "prepare_process",
     "read_jsonl",
     "read_paths",
     "record_from_object",
@@ -149,6 +151,30 @@ def parse_many_lines(
     yield from _ordered(records, _parse_to_line, jobs=jobs, window=window)
 
 
+#: A short article that reads every lexicon and the gazetteer once.
+_WARM_UP = (
+    "PARIS, May 1 (Reuters) - France's exports to Japan rose 5 pct to 2.1 billion euros"
+    ' in 2023, trade minister Anne Roy said on a visit to Tokyo. "We will lift the ban,"'
+    " she said."
+)
+
+
+def prepare_process() -> None:
+    """Ready this process to parse many articles.
+
+    Loads the lexicons and the gazetteer (what makes the first parse slow), then
+    moves every object alive so far out of the cyclic garbage collector's reach with
+    :func:`gc.freeze`: those tables live as long as the process, and full
+    collections no longer walk them (3-4% of parse time over a long run). Worker
+    processes of :func:`parse_many` and ``newsmodel parse`` call it when they start;
+    call it once per worker process of your own (a Dask or Spark worker, for
+    instance) that does little else than parse. Objects frozen are never collected
+    as cyclic garbage, so call it early, before building data of your own.
+    """
+    parse(_WARM_UP)
+    gc.freeze()
+
+
 def _ordered(
     records: Iterable[Record], work: Callable[[Record], T], *, jobs: int, window: int
 ) -> Iterator[T]:
@@ -160,7 +186,7 @@ def _ordered(
         return
     limit = workers * max(1, window)
     pending: deque[Future[T]] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=prepare_process) as pool:
         for record in records:
             pending.append(pool.submit(work, record))
             if len(pending) >= limit:

@@ -20,7 +20,7 @@ from typing import IO, Any, TextIO
 import attrs
 
 from newsmodel import __version__, compiled
-from newsmodel.batch import Record, parse_many_lines, read_jsonl, read_paths
+from newsmodel.batch import Record, parse_many_lines, prepare_process, read_jsonl, read_paths
 from newsmodel.errors import InputError, NewsmodelError, RegistryError
 from newsmodel.model import Amount, Article, Change
 from newsmodel.pipeline import parse
@@ -276,6 +276,8 @@ def _records(args: argparse.Namespace, jsonl: bool) -> Iterator[Record]:
 def _parse_batch(args: argparse.Namespace, jsonl: bool) -> int:
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     done = failed = 0
+    if args.jobs == 1:
+        prepare_process()  # this process parses everything (workers prepare themselves)
     try:
         lines = parse_many_lines(_records(args, jsonl), jobs=args.jobs)
         with _output(args.output) as out, _progress(show) as bar:
