@@ -495,7 +495,10 @@ def render(report: Mapping[str, Any]) -> str:
             )
         )
         out.append("## time per pattern (top)\n")
-        out.append(_table(prof["patterns"]))
+        if report["build"] == "compiled" and not prof["patterns"]:
+            out.append("Compiled build: the extractors call the patterns natively, unseen.\n")
+        else:
+            out.append(_table(prof["patterns"]))
         out.append("## top functions (cProfile, own time)\n")
         if report["build"] == "compiled":
             out.append("Compiled build: cProfile sees only calls into Python code.\n")
