@@ -267,6 +267,16 @@ LOCATIVE_APPOSITIVE: Final = regex.compile(
     regex.VERBOSE,
 )
 
+# What every LOCATIVE_APPOSITIVE holds, wherever it stands: "in New Zealand for".
+LOCATIVE_TAIL: Final = regex.compile(
+    r"""
+    (?<![\p{L}])in\s{1,3}
+    [\p{Lu}][\p{L}.'’\-]{1,30}(?:\s{1,3}[\p{Lu}][\p{L}.'’\-]{1,30}){0,3}  # the place
+    [\s,]{1,3}(?:for|to)\s                                  # and why he is there
+    """,
+    regex.VERBOSE,
+)
+
 # An event placed in a city or country: "talks ... in Beijing", "stand in Washington".
 EVENT_IN_PLACE: Final = regex.compile(
     r"""
@@ -737,6 +747,10 @@ class _Context:
     mention_starts: list[int]
     by_person: dict[str, list[people.PersonMention]]
     """Each person's mentions, by name."""
+    travel_starts: list[int] | None
+    meet_starts: list[int] | None
+    visiting_starts: list[int] | None
+    """Where words of :data:`TRAVEL_STEMS`, :data:`MEET_STEMS`, :data:`VISITING_STEMS` begin."""
     nationality: dict[str, str | None] = dataclasses.field(default_factory=dict)
     """Nationalities the article states, read so far (None: it states none)."""
     _home: list[str | None] = dataclasses.field(default_factory=list)
@@ -851,6 +865,9 @@ def _context(doc: Document) -> _Context:
         anchor=doc.anchor,
         mention_starts=[m.span.start for m in index.mentions],
         by_person=by_person,
+        travel_starts=word_starts(doc, TRAVEL_STEMS),
+        meet_starts=word_starts(doc, MEET_STEMS),
+        visiting_starts=word_starts(doc, VISITING_STEMS),
     )
 
 
@@ -1355,18 +1372,17 @@ def _read_sentence(ctx: _Context, span: Span) -> list[_Candidate]:
     :data:`TRAVEL_STEMS`): most sentences hold none and cost a few bisections.
     """
     text = ctx.doc.text
-    doc = ctx.doc
     travel = (
-        has_start(word_starts(doc, TRAVEL_STEMS), span.start, span.end)
+        has_start(ctx.travel_starts, span.start, span.end)
         and search(TRAVEL_WORD, text, span.start, span.end) is not None
     )
     meet = (
-        has_start(word_starts(doc, MEET_STEMS), span.start, span.end)
+        has_start(ctx.meet_starts, span.start, span.end)
         and search(MEET, text, span.start, span.end) is not None
     )
-    placed = search(PLACED_HINT, text, span.start, span.end) is not None
+    placed = search(PLACED_HINT, text, span.start, span.end) is not None and _may_place(ctx, span)
     visiting = (
-        has_start(word_starts(doc, VISITING_STEMS), span.start, span.end)
+        has_start(ctx.visiting_starts, span.start, span.end)
         and search(VISITING, text, span.start, span.end) is not None
     )
     if not (travel or meet or placed or visiting):
@@ -1385,6 +1401,24 @@ def _read_sentence(ctx: _Context, span: Span) -> list[_Candidate]:
     if visiting:
         found.extend(_visiting_readings(ctx, span, actors))
     return found
+
+
+def _may_place(ctx: _Context, span: Span) -> bool:
+    """Return whether one of the patterns :func:`_placed_readings` reads holds in *span*.
+
+    Most sentences with ``in`` before a capital place no one (``a rally in Ohio``):
+    this spares them the search for actors.
+    """
+    text = ctx.doc.text
+    return (
+        search(LOCATIVE_TAIL, text, span.start, span.end) is not None
+        or search(EVENT_IN_PLACE, text, span.start, span.end) is not None
+        or search(BETWEEN, text, span.start, span.end) is not None
+        or (
+            ctx.dateline_country is not None
+            and search(EVENT_HERE, text, span.start, span.end) is not None
+        )
+    )
 
 
 def _travel_readings(
