@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any, Final, NamedTuple
 
+import ahocorasick
 import attrs
 import regex
 
@@ -168,21 +169,15 @@ def _cue_firsts() -> frozenset[str]:
 def _scan_cues(text: str, start: int, end: int) -> Iterator[CueHit]:
     """Yield the cues of ``text[start:end]``.
 
-    A set intersection of the text's words with the cue lexicon tells which cue
-    words occur at all (a C-speed prefilter); only their occurrences are then
-    located and checked.
+    One Aho-Corasick pass finds every occurrence of a word that may open a cue;
+    only those standing as whole words are then checked.
     """
     single, pairs = _cue_words()
-    words = text[start:end].replace("—", " ").replace("–", " ").replace("/", " ").split()
-    present = {w.strip(_EDGE_PUNCT) for w in words} & _cue_firsts()
     found: list[tuple[int, str]] = []
-    for word in present:
-        at = text.find(word, start, end)
-        while at >= 0:
-            stop = at + len(word)
-            if _whole_word(text, at, stop):
-                found.append((at, word))
-            at = text.find(word, stop, end)
+    for last, word in _cue_automaton().iter(text, start, end):
+        at = last - len(word) + 1
+        if _whole_word(text, at, last + 1):
+            found.append((at, word))
     for at, word in sorted(found):
         low = word.lower()
         stop = at + len(word)
@@ -195,8 +190,14 @@ def _scan_cues(text: str, start: int, end: int) -> Iterator[CueHit]:
             yield CueHit(at, stop, word)
 
 
-#: Punctuation that may cling to a word split at white space.
-_EDGE_PUNCT: Final = "\"'“”‘’«»()[]{},.;:!?—–-…/*"
+@cache
+def _cue_automaton() -> Any:
+    """An Aho-Corasick automaton of :func:`_cue_firsts` (each word its own value)."""
+    automaton = ahocorasick.Automaton()
+    for word in _cue_firsts():
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 def _whole_word(text: str, lo: int, hi: int) -> bool:
