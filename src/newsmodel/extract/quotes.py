@@ -528,9 +528,9 @@ _WORD_OUTER: Final = '"“”‘«»„‚‹›「」『』()[]{},;:!?…—–
 def _head_words(text: str, lo: int, hi: int, n: int) -> list[_Word]:
     """Return the first *n* words of ``text[lo:hi]`` (reading only as far as needed)."""
     window = min(hi, lo + 12 * n + 60)
-    words = _words(text, lo, window)
+    words = _words(text, lo, window, n + 1)
     if len(words) <= n and window < hi:
-        words = _words(text, lo, hi)  # long words: the n-th may be cut, read on
+        words = _words(text, lo, hi, n + 1)  # long words: the n-th may be cut, read on
     return words[:n]
 
 
@@ -538,17 +538,20 @@ def _head_words(text: str, lo: int, hi: int, n: int) -> list[_Word]:
 _WORD_EDGE: Final = _WORD_OUTER + _WORD_INNER
 
 
-def _words(text: str, lo: int, hi: int) -> list[_Word]:
+def _words(text: str, lo: int, hi: int, limit: int = 0) -> list[_Word]:
     """Return the words of ``text[lo:hi]``, as :data:`WORD` finds them.
 
     Most stretches of text split at white space into words with only
     punctuation around them; those are cut with string methods, and the few
-    others (``1,000``, ``and/or``) go through the pattern.
+    others (``1,000``, ``and/or``) go through the pattern. With a *limit*, reading
+    stops once that many words are found (the list may hold a few more).
     """
     out: list[_Word] = []
     segment = text[lo:hi]
     pos = 0
     for chunk in segment.split():
+        if limit and len(out) >= limit:
+            break
         at = segment.find(chunk, pos)
         pos = at + len(chunk)
         if chunk.isalpha() and len(chunk) <= 41:
