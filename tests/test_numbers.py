@@ -317,6 +317,16 @@ def test_word_starts_with_many_stems_sharing_beginnings() -> None:
     assert word_starts(accented, ("caf", "él")) == [0, 16, 23, 29]
 
 
+def test_word_starts_for_stem_sets_first_asked_after_a_document_was_searched() -> None:
+    """Stem sets share one pass per document; a set new to the process, asked for a
+    document already searched for others, still finds its own stems."""
+    doc = Document(text="Quokkas and wombats met; the quokka fled.")
+    assert word_starts(doc, ("wombat",)) == [12]
+    assert word_starts(doc, ("quokk", "fle")) == [0, 29, 36]  # a set no extractor has
+    assert word_starts(doc, ("wombat",)) == [12]
+    assert word_starts(doc, ("okk",), inside=True) == [2, 31]
+
+
 @given(
     text=st.text(alphabet="abeLt -'.,é\n", max_size=60),
     stems=st.lists(st.text(alphabet="abet-é", min_size=1, max_size=3), max_size=4),

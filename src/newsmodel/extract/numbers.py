@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import json
+import threading
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -833,7 +834,8 @@ def word_starts(doc: Document, stems: tuple[str, ...], *, inside: bool = False) 
 
     A cheap first test for the extractors (one multi-string search, no pattern): a
     sentence with no such word cannot hold the fact they look for, so their full
-    patterns run only where a stem was found. Memoised per document and stem set.
+    patterns run only where a stem was found. Memoised per document and stem set;
+    the stem sets asked for share one Aho-Corasick pass over each document.
 
     Args:
         doc: The document.
@@ -849,11 +851,23 @@ def word_starts(doc: Document, stems: tuple[str, ...], *, inside: bool = False) 
         lowered = _lowered(doc)
         if lowered is None:
             return None
-        found: list[int] = []
         if not stems:
-            return found
-        for last, size in _stem_automaton(stems).iter(lowered):
-            i = last - size + 1
+            return []
+        members = _STEM_SETS.get(stems)
+        if members is None and len(_STEM_SETS) < _SHARED_STEM_SETS:
+            members = _share(stems)
+        if members is None:  # too many sets: this one gets a pass of its own
+            hits = list(_stem_automaton(stems).iter(lowered))
+        else:
+            generation, automaton = _SHARED[0]
+            hits = doc.memo(
+                f"numbers.stem_hits.{generation}", lambda: list(automaton.iter(lowered))
+            )
+        found: list[int] = []
+        for last, stem in hits:
+            if members is not None and stem not in members:
+                continue
+            i = last - len(stem) + 1
             if inside or i == 0 or not lowered[i - 1].isalnum():
                 found.append(i)
         return sorted(set(found))
@@ -861,13 +875,44 @@ def word_starts(doc: Document, stems: tuple[str, ...], *, inside: bool = False) 
     return doc.memo(f"numbers.word_starts.{inside}.{hash(stems)}", build)
 
 
+#: How many stem sets share the one pass per document (the extractors' own are a
+#: dozen; further sets, beyond this bound, are searched apart).
+_SHARED_STEM_SETS: Final = 64
+
+#: The stem sets sharing the pass, each with its stems as a set.
+_STEM_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+
+#: (generation, automaton of every stem of :data:`_STEM_SETS`); the generation
+#: grows with each set added, so a document's hits from an older automaton are
+#: never taken for the new one's.
+_SHARED: list[tuple[int, Any]] = [(0, None)]
+
+
+_SHARING: Final = threading.Lock()
+
+
+def _share(stems: tuple[str, ...]) -> frozenset[str]:
+    """Add *stems* to the shared pass and return them as a set."""
+    with _SHARING:
+        members = _STEM_SETS.get(stems)
+        if members is None:
+            members = frozenset(stems)
+            automaton = ahocorasick.Automaton()
+            for stem in sorted(members.union(*_STEM_SETS.values())):
+                automaton.add_word(stem, stem)
+            automaton.make_automaton()
+            # the automaton first, then the set: a set listed is always in the automaton
+            _SHARED[0] = (_SHARED[0][0] + 1, automaton)
+            _STEM_SETS[stems] = members
+        return members
+
+
 @lru_cache(maxsize=256)
 def _stem_automaton(stems: tuple[str, ...]) -> Any:
-    """An Aho-Corasick automaton of *stems*: one pass finds every occurrence of all of
-    them (an extractor's stem sets are module constants, so this is built once each)."""
+    """An Aho-Corasick automaton of *stems* alone (for sets beyond the shared ones)."""
     automaton = ahocorasick.Automaton()
     for stem in stems:
-        automaton.add_word(stem, len(stem))
+        automaton.add_word(stem, stem)
     automaton.make_automaton()
     return automaton
 
