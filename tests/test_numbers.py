@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import time
 from decimal import Decimal
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -344,6 +346,33 @@ def test_word_starts_equals_a_search_per_stem(text: str, stems: list[str], insid
         }
     )
     assert word_starts(Document(text=text), tuple(stems), inside=inside) == expected
+
+
+def _as_regex(pattern: re.Pattern[str]) -> regex.Pattern[str]:
+    """The same pattern for ``regex``, with the classes spelt as Unicode properties."""
+    source = pattern.pattern.replace("[^\\W_]", "[\\p{L}\\p{N}]").replace("[^\\W\\d_]", "\\p{L}")
+    return regex.compile(source, regex.VERBOSE)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"0123456789 ,.-$£€¥%/_\nabmnoptuxyABDHMSU",
+                *("mln", "billion", "dlrs", "pct", "per cent", "points", "nearly ", "a ", "of "),
+                *("é", "Ж", "ß", "٣", "\u00a0", "\u0301"),
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_number_patterns_match_as_their_unicode_property_spelling(text: str) -> None:
+    """The amount and percent patterns run on the standard library's engine, whose
+    ``[^\\W_]`` is ``regex``'s ``[\\p{L}\\p{N}]``: both spellings find the same."""
+    for pattern in (numbers.AMOUNT_PATTERN, numbers.PERCENT_PATTERN):
+        twin = _as_regex(pattern)
+        found = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in twin.finditer(text)]
 
 
 def test_amount_index_agrees_with_find_amounts() -> None:
