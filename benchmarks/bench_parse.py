@@ -38,6 +38,7 @@ import functools
 import gc
 import json
 import pstats
+import re
 import resource
 import sys
 import time
@@ -343,7 +344,7 @@ def _pattern_names() -> dict[int, str]:
         if not getattr(module, "__name__", "").startswith("newsmodel"):
             continue
         for name, value in vars(module).items():
-            if isinstance(value, regex.Pattern):
+            if isinstance(value, (regex.Pattern, re.Pattern)):
                 names.setdefault(id(value), f"{module.__name__.rsplit('.', 1)[-1]}.{name}")
     return names
 
@@ -353,14 +354,16 @@ def profile_patterns(texts: Texts, top: int = 15) -> list[dict[str, Any]]:
 
     The helpers are wrapped for the duration of the measurement (in every module that
     imported them); iterators are timed per ``next()``, so lazily consumed matches
-    are charged to their pattern.
+    are charged to their pattern. The amount and percent patterns, which run on the
+    standard library's ``re`` through ``numbers._scan``, are charged there.
     """
+    import newsmodel.extract.numbers as numbers_module
     import newsmodel.text as text_module
 
     names = _pattern_names()
     spent: dict[str, list[float]] = {}
 
-    def charge(pattern: regex.Pattern[str], seconds: float) -> None:
+    def charge(pattern: regex.Pattern[str] | re.Pattern[str], seconds: float) -> None:
         key = names.get(id(pattern)) or text_module._name(pattern)
         entry = spent.setdefault(key, [0.0, 0])
         entry[0] += seconds
@@ -392,6 +395,18 @@ def profile_patterns(texts: Texts, top: int = 15) -> list[dict[str, Any]]:
 
     wrappers = {"finditer": finditer, "search": single("search"), "match": single("match")}
     patched: list[tuple[Any, str, Any]] = []
+    scan = numbers_module._scan
+
+    def timed_scan(pattern: re.Pattern[str], *args: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return scan(pattern, *args)
+        finally:
+            charge(pattern, time.perf_counter() - start)
+
+    if isinstance(vars(numbers_module).get("_scan"), functools._lru_cache_wrapper):
+        patched.append((numbers_module, "_scan", scan))  # a compiled build cannot be patched
+        numbers_module._scan = timed_scan  # type: ignore[assignment]
     for module in list(sys.modules.values()):
         if getattr(module, "__name__", "").startswith("newsmodel") and module is not text_module:
             for name, wrapper in wrappers.items():
