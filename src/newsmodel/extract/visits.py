@@ -613,6 +613,9 @@ PLACED_HINT: Final = regex.compile(
     regex.VERBOSE,
 )
 
+# Where a PLACED_HINT may begin: found once per article, then matched only there.
+PLACED_HINT_START: Final = regex.compile(r"(?<![\p{L}])(?:in\s|here)")
+
 # Title words between "by" and a name: "by German Chancellor ".
 TITLE_GAP: Final = regex.compile(
     r"""
@@ -751,6 +754,8 @@ class _Context:
     meet_starts: list[int] | None
     visiting_starts: list[int] | None
     """Where words of :data:`TRAVEL_STEMS`, :data:`MEET_STEMS`, :data:`VISITING_STEMS` begin."""
+    hint_starts: list[int]
+    """Where a :data:`PLACED_HINT` may begin (see :data:`PLACED_HINT_START`)."""
     nationality: dict[str, str | None] = dataclasses.field(default_factory=dict)
     """Nationalities the article states, read so far (None: it states none)."""
     _home: list[str | None] = dataclasses.field(default_factory=list)
@@ -868,6 +873,7 @@ def _context(doc: Document) -> _Context:
         travel_starts=word_starts(doc, TRAVEL_STEMS),
         meet_starts=word_starts(doc, MEET_STEMS),
         visiting_starts=word_starts(doc, VISITING_STEMS),
+        hint_starts=[m.start() for m in finditer(PLACED_HINT_START, doc.text)],
     )
 
 
@@ -1380,7 +1386,7 @@ def _read_sentence(ctx: _Context, span: Span) -> list[_Candidate]:
         has_start(ctx.meet_starts, span.start, span.end)
         and search(MEET, text, span.start, span.end) is not None
     )
-    placed = search(PLACED_HINT, text, span.start, span.end) is not None and _may_place(ctx, span)
+    placed = _placed_hint(ctx, span) and _may_place(ctx, span)
     visiting = (
         has_start(ctx.visiting_starts, span.start, span.end)
         and search(VISITING, text, span.start, span.end) is not None
@@ -1401,6 +1407,17 @@ def _read_sentence(ctx: _Context, span: Span) -> list[_Candidate]:
     if visiting:
         found.extend(_visiting_readings(ctx, span, actors))
     return found
+
+
+def _placed_hint(ctx: _Context, span: Span) -> bool:
+    """Return whether :data:`PLACED_HINT` matches in *span* (trying only where it may begin)."""
+    starts = ctx.hint_starts
+    i = bisect.bisect_left(starts, span.start)
+    while i < len(starts) and starts[i] < span.end:
+        if match(PLACED_HINT, ctx.doc.text, starts[i], span.end) is not None:
+            return True
+        i += 1
+    return False
 
 
 def _may_place(ctx: _Context, span: Span) -> bool:
