@@ -552,10 +552,15 @@ def _all_mentions(text: str, start: int, end: int) -> Iterator[PersonMention]:
         if " " not in surface and "\n" not in surface and "\t" not in surface:
             if surface.lower() in non_names:
                 continue  # "The", "But", "He": the commonest capitalised words
-            tokens = [_Token(m.start(), m.end(), surface)]
-        else:
-            tokens = _split_words(surface, m.start())
-        for i, j in _runs_of(tokens, lex) if len(tokens) > 1 else ((0, 1),):
+            # one word, the commonest run: read with the title words before it, if any
+            token = _Token(m.start(), m.end(), surface)
+            ahead = _title_before(text, token, start, lex)
+            before = tuple([t.word for t in ahead]) if ahead else ()
+            for rel in _read_words(before, (surface,)):
+                yield rel.place([*ahead, token])
+            continue
+        tokens = _split_words(surface, m.start())
+        for i, j in _runs_of(tokens, lex):
             run = tokens[i:j]
             ahead = _title_before(text, run[0], start, lex) if i == 0 else []
             if len(run) == 1 and not ahead and run[0].lower in non_names:
