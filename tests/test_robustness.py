@@ -169,6 +169,10 @@ ADVERSARIAL: list[Any] = [
     ("50k cue verbs", lambda: "he said " * 50_000),
     ("50k sanction words", lambda: "sanctions on " * 50_000),
     ("30k visits", lambda: "will visit China " * 30_000),
+    (
+        "5k persons described by nationality",
+        lambda: "President Ali Khan of Saudi Arabia met the Saudi leader in Paris.\n\n" * 5_000,
+    ),
     ("50k trade words", lambda: "exports rose " * 50_000),
     ("100k opening brackets", lambda: "(" * 100_000),
     ("100k full stops", lambda: "." * 100_000),

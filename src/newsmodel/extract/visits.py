@@ -760,6 +760,11 @@ class _Context:
     """Nationalities the article states, read so far (None: it states none)."""
     _home: list[str | None] = dataclasses.field(default_factory=list)
     _quoted: list[list[tuple[int, int]]] = dataclasses.field(default_factory=list)
+    _by_nationality: dict[str, tuple[list[int], list[people.Person]]] = dataclasses.field(
+        default_factory=dict
+    )
+    """Per stated nationality, the starts of its persons' mentions and the persons
+    (built on first use, in one pass over the mentions)."""
 
     @property
     def home(self) -> str | None:
@@ -778,6 +783,21 @@ class _Context:
                     break
             self.nationality[name] = found
         return self.nationality[name]
+
+    def latest_of_nationality(self, code: str, offset: int) -> people.Person | None:
+        """Return the person of stated nationality *code* mentioned last before *offset*."""
+        if not self._by_nationality:
+            self._by_nationality[""] = ([], [])  # built, even when no one has a nationality
+            for mention in self.index.mentions:
+                person = self.index.person_at(mention.span.start)
+                stated = self.stated_nationality(person.name) if person is not None else None
+                if person is not None and stated is not None:
+                    starts, persons = self._by_nationality.setdefault(stated, ([], []))
+                    starts.append(mention.span.start)
+                    persons.append(person)
+        starts, persons = self._by_nationality.get(code, ([], []))
+        i = bisect.bisect_left(starts, offset)
+        return persons[i - 1] if i > 0 else None
 
     @property
     def quoted(self) -> list[tuple[int, int]]:
@@ -1043,14 +1063,7 @@ def _by_nationality(ctx: _Context, description: str, offset: int) -> people.Pers
     code = geo.demonym_country(words[1]) if len(words) > 2 else None
     if code is None:
         return None
-    best = None
-    for mention in ctx.index.mentions:
-        if mention.span.start >= offset:
-            break
-        person = ctx.index.person_at(mention.span.start)
-        if person is not None and ctx.stated_nationality(person.name) == code:
-            best = person
-    return best
+    return ctx.latest_of_nationality(code, offset)
 
 
 def _actor_before(text: str, actors: list[_Actor], offset: int) -> _Actor | None:
