@@ -9,6 +9,7 @@ measured time is attached to each test as the ``seconds`` property (``--junitxml
 
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing
 import string
@@ -169,6 +170,13 @@ ADVERSARIAL: list[Any] = [
     ("50k cue verbs", lambda: "he said " * 50_000),
     ("50k sanction words", lambda: "sanctions on " * 50_000),
     ("30k visits", lambda: "will visit China " * 30_000),
+    (
+        "10k persons sharing a surname",
+        lambda: "".join(
+            f"{''.join(letters)}ov Smith met Smith in Paris. "
+            for letters in itertools.product("BCDFGHKLMN", "aeiou", "dgklmnprst", "aeiou", "bdgk")
+        ),
+    ),
     (
         "5k persons described by nationality",
         lambda: "President Ali Khan of Saudi Arabia met the Saudi leader in Paris.\n\n" * 5_000,

@@ -887,8 +887,11 @@ class PersonIndex:
         for k, (first, _) in enumerate(cluster_keys):
             first_names.setdefault(first, []).append(k)
         resolved: list[tuple[PersonMention, int, bool]] = []
-        last_of: dict[int, int] = {}
-        # 2. walk in order; single words resolve to the nearest full name
+        # the person of each surname and of each first name mentioned last so far
+        latest_surname: dict[str, int] = {}
+        latest_first: dict[str, int] = {}
+        # 2. walk in order; a single word resolves to the person of that surname (else
+        # first name) mentioned last, else to the first one the article names
         for m in mentions:
             toks = m.tokens
             number: int | None
@@ -896,9 +899,9 @@ class PersonIndex:
                 number = key_of[(toks[0], _surname(toks))]
             else:
                 word = toks[0]
-                number = self._nearest(self._by_surname.get(word, []), last_of)
+                number = _nearest(self._by_surname.get(word), latest_surname.get(word))
                 if number is None:
-                    number = self._nearest(first_names.get(word, []), last_of)
+                    number = _nearest(first_names.get(word), latest_first.get(word))
                     if number is not None and len(first_names[word]) > 1:
                         number = None
                 if number is None:
@@ -907,7 +910,11 @@ class PersonIndex:
                     number = len(persons)
                     persons.append(Person(name=m.name, title=m.title, gender=m.gender))
                     self._by_surname.setdefault(word, []).append(number)
-            last_of[number] = m.span.start
+                    latest_surname[word] = number
+            if number < len(cluster_keys):
+                first, surname = cluster_keys[number]
+                latest_surname[surname] = number
+                latest_first[first] = number
             person = persons[number]
             if person.gender is None and m.gender is not None:
                 persons[number] = person = attrs.evolve(person, gender=m.gender)
@@ -927,14 +934,6 @@ class PersonIndex:
         title = next((m.title for m in cluster if m.title), None)
         gender = next((m.gender for m in cluster if m.gender), None)
         return Person(name=best.name, title=title, gender=gender)
-
-    @staticmethod
-    def _nearest(numbers: list[int], last_of: dict[int, int]) -> int | None:
-        """Pick, among candidate persons, the one mentioned most recently."""
-        seen = [(last_of[n], n) for n in numbers if n in last_of]
-        if seen:
-            return max(seen)[1]
-        return numbers[0] if numbers else None
 
     def _subject(self, m: PersonMention) -> bool:
         """Guess whether a mention is a clause subject (not after a preposition)."""
@@ -1230,6 +1229,13 @@ SENTENCE_START: Final = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+
+def _nearest(numbers: list[int] | None, latest: int | None) -> int | None:
+    """Pick, among candidate persons, the one mentioned last (else the first named)."""
+    if latest is not None:
+        return latest
+    return numbers[0] if numbers else None
 
 
 # -- memoised per document ---------------------------------------------------------------
