@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsmodel import ParseTimeoutError
 from newsmodel import text as nt
@@ -68,3 +70,23 @@ def test_alternation(words: list[str], text: str, found: str | None) -> None:
     pattern = regex.compile(nt.alternation(words))
     m = pattern.search(text)
     assert (m.group() if m else None) == found
+
+
+@given(
+    text=st.text(alphabet="ab -.", max_size=40),
+    bounds=st.tuples(st.integers(0, 40), st.integers(0, 40)),
+    extra=st.lists(st.integers(0, 40), max_size=5),
+)
+def test_finditer_at_word_starts_equals_finditer(
+    text: str, bounds: tuple[int, int], extra: list[int]
+) -> None:
+    """Tried only where a match may begin (every word start, and any other offsets),
+    a pattern finds what finditer finds; without offsets it is finditer."""
+    pattern = regex.compile(r"(?<![a-z])(?:ab+|b\s?a|a)")
+    pos, endpos = min(bounds), min(max(bounds), len(text))
+    starts = sorted(
+        {i for i in range(len(text)) if i == 0 or not text[i - 1].isalpha()} | set(extra)
+    )
+    expected = [m.span() for m in nt.finditer(pattern, text, pos, endpos)]
+    assert [m.span() for m in nt.finditer_at(pattern, text, starts, pos, endpos)] == expected
+    assert [m.span() for m in nt.finditer_at(pattern, text, None, pos, endpos)] == expected

@@ -17,6 +17,7 @@ budget, they are matched directly, only in windows around numbers.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from typing import Final
 
@@ -30,6 +31,7 @@ __all__ = [
     "TIMEOUT_WINDOW",
     "alternation",
     "finditer",
+    "finditer_at",
     "match",
     "search",
     "split_sentences",
@@ -85,6 +87,33 @@ def match(
         return pattern.match(text, pos, end, timeout=_budget(pos, end))
     except TimeoutError as exc:
         raise ParseTimeoutError(_name(pattern)) from exc
+
+
+def finditer_at(
+    pattern: regex.Pattern[str], text: str, starts: list[int] | None, pos: int, endpos: int
+) -> Iterator[regex.Match[str]]:
+    """Iterate over the matches of *pattern* in ``text[pos:endpos]`` that begin at one of
+    *starts* (sorted offsets), in order and without overlaps.
+
+    When every match of the pattern can only begin at one of *starts* (a word the
+    pattern needs, found by a cheaper first pass), this is what :func:`finditer`
+    gives, with the pattern tried at those offsets alone. None for *starts* means
+    every offset: plain :func:`finditer`.
+    """
+    if starts is None:
+        yield from finditer(pattern, text, pos, endpos)
+        return
+    i = bisect.bisect_left(starts, pos)
+    after = pos
+    while i < len(starts) and starts[i] < endpos:
+        offset = starts[i]
+        i += 1
+        if offset < after:
+            continue
+        found = match(pattern, text, offset, endpos)
+        if found is not None:
+            after = found.end()
+            yield found
 
 
 def alternation(words: Iterable[str], *, gap: str = r"\s{1,3}") -> str:

@@ -28,7 +28,7 @@ import bisect
 import dataclasses
 import itertools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -49,7 +49,7 @@ from newsmodel.extract.numbers import (
 )
 from newsmodel.geo import PlaceMention, find_places, is_bloc
 from newsmodel.model import Amount, Sanction, SanctionAction, Span, TimeExpression
-from newsmodel.text import alternation, finditer, match, search
+from newsmodel.text import alternation, finditer, finditer_at, search
 
 __all__ = ["Lexicon", "extract", "lexicon"]
 
@@ -497,31 +497,10 @@ class _RawMention:
     action: SanctionAction | None = None
 
 
-def _anchored(
-    pattern: regex.Pattern[str], text: str, sentence: Span, starts: list[int] | None
-) -> Iterator[regex.Match[str]]:
-    """The matches of *pattern* in *sentence* that begin at one of *starts*, in order,
-    without overlaps (what ``finditer`` gives for a pattern that begins at a word)."""
-    if starts is None:
-        yield from finditer(pattern, text, sentence.start, sentence.end)
-        return
-    i = bisect.bisect_left(starts, sentence.start)
-    after = sentence.start
-    while i < len(starts) and starts[i] < sentence.end:
-        offset = starts[i]
-        i += 1
-        if offset < after:
-            continue
-        found = match(pattern, text, offset, sentence.end)
-        if found is not None:
-            after = found.end()
-            yield found
-
-
 def _raw_mentions(text: str, sentence: Span, lex: Lexicon, starts: _Starts) -> list[_RawMention]:
     """Find the measure mentions of one sentence, in order, without overlaps."""
     found: list[_RawMention] = []
-    for m in _anchored(MEASURE_HEAD, text, sentence, starts.heads):
+    for m in finditer_at(MEASURE_HEAD, text, starts.heads, sentence.start, sentence.end):
         start = m.start()
         reach = max(sentence.start, start - _MODIFIER_REACH)
         before = text[reach:start].rsplit(None, 1)
@@ -536,12 +515,12 @@ def _raw_mentions(text: str, sentence: Span, lex: Lexicon, starts: _Starts) -> l
             continue
         head = " ".join(m.group("head").lower().split())
         found.append(_RawMention(start, m.end(), lex.measures[head]))
-    for m in _anchored(MEASURE_VERB, text, sentence, starts.verbs):
+    for m in finditer_at(MEASURE_VERB, text, starts.verbs, sentence.start, sentence.end):
         verb = lex.measure_verbs[m.group("verb").lower()]
         found.append(_RawMention(m.start(), m.end(), verb, verb=True))
-    for m in _anchored(TRADE_STOP, text, sentence, starts.stops):
+    for m in finditer_at(TRADE_STOP, text, starts.stops, sentence.start, sentence.end):
         found.append(_RawMention(m.start(), m.end(), " ".join(m.group().split()), verb=True))
-    for m in _anchored(TRADE_ALLOWED, text, sentence, starts.allows):
+    for m in finditer_at(TRADE_ALLOWED, text, starts.allows, sentence.start, sentence.end):
         surface = " ".join(m.group().split())
         found.append(_RawMention(m.start(), m.end(), surface, verb=True, action="lift"))
     found.sort(key=lambda x: (x.start, -x.end))

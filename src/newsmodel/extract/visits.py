@@ -44,7 +44,7 @@ from newsmodel.document import Document
 from newsmodel.extract import people
 from newsmodel.extract.numbers import has_start, times_within, word_starts
 from newsmodel.model import Span, Visit, VisitStatus
-from newsmodel.text import alternation, finditer, match, search
+from newsmodel.text import alternation, finditer, finditer_at, match, search
 
 __all__ = ["Lexicon", "extract", "lexicon"]
 
@@ -613,9 +613,6 @@ PLACED_HINT: Final = regex.compile(
     regex.VERBOSE,
 )
 
-# Where a PLACED_HINT may begin: found once per article, then matched only there.
-PLACED_HINT_START: Final = regex.compile(r"(?<![\p{L}])(?:in\s|here)")
-
 # Title words between "by" and a name: "by German Chancellor ".
 TITLE_GAP: Final = regex.compile(
     r"""
@@ -754,8 +751,8 @@ class _Context:
     meet_starts: list[int] | None
     visiting_starts: list[int] | None
     """Where words of :data:`TRAVEL_STEMS`, :data:`MEET_STEMS`, :data:`VISITING_STEMS` begin."""
-    hint_starts: list[int]
-    """Where a :data:`PLACED_HINT` may begin (see :data:`PLACED_HINT_START`)."""
+    travel_word_starts: list[int] | None
+    """Where a :data:`TRAVEL_WORD` may begin (see :func:`_travel_word_starts`)."""
     nationality: dict[str, str | None] = dataclasses.field(default_factory=dict)
     """Nationalities the article states, read so far (None: it states none)."""
     _home: list[str | None] = dataclasses.field(default_factory=list)
@@ -893,8 +890,22 @@ def _context(doc: Document) -> _Context:
         travel_starts=word_starts(doc, TRAVEL_STEMS),
         meet_starts=word_starts(doc, MEET_STEMS),
         visiting_starts=word_starts(doc, VISITING_STEMS),
-        hint_starts=[m.start() for m in finditer(PLACED_HINT_START, doc.text)],
+        travel_word_starts=_travel_word_starts(doc),
     )
+
+
+def _travel_word_starts(doc: Document) -> list[int] | None:
+    """Where a :data:`TRAVEL_WORD` may begin: a travel stem (the pattern ignores case,
+    the stems are found in the lower-cased text), not after a letter or a hyphen.
+
+    None (try every offset) when lower-casing is not what the pattern's case folding
+    does: ``ſ`` folds to ``s`` but stays ``ſ`` in lower case.
+    """
+    text = doc.text
+    found = word_starts(doc, TRAVEL_STEMS, inside=True)
+    if found is None or "ſ" in text:
+        return None
+    return [i for i in found if i == 0 or not (text[i - 1].isalpha() or text[i - 1] == "-")]
 
 
 def _dateline(doc: Document) -> tuple[str | None, str | None]:
@@ -1393,13 +1404,13 @@ def _read_sentence(ctx: _Context, span: Span) -> list[_Candidate]:
     text = ctx.doc.text
     travel = (
         has_start(ctx.travel_starts, span.start, span.end)
-        and search(TRAVEL_WORD, text, span.start, span.end) is not None
+        and next(_travel_words(ctx, span), None) is not None
     )
     meet = (
         has_start(ctx.meet_starts, span.start, span.end)
         and search(MEET, text, span.start, span.end) is not None
     )
-    placed = _placed_hint(ctx, span) and _may_place(ctx, span)
+    placed = search(PLACED_HINT, text, span.start, span.end) is not None and _may_place(ctx, span)
     visiting = (
         has_start(ctx.visiting_starts, span.start, span.end)
         and search(VISITING, text, span.start, span.end) is not None
@@ -1422,15 +1433,9 @@ def _read_sentence(ctx: _Context, span: Span) -> list[_Candidate]:
     return found
 
 
-def _placed_hint(ctx: _Context, span: Span) -> bool:
-    """Return whether :data:`PLACED_HINT` matches in *span* (trying only where it may begin)."""
-    starts = ctx.hint_starts
-    i = bisect.bisect_left(starts, span.start)
-    while i < len(starts) and starts[i] < span.end:
-        if match(PLACED_HINT, ctx.doc.text, starts[i], span.end) is not None:
-            return True
-        i += 1
-    return False
+def _travel_words(ctx: _Context, span: Span) -> Iterator[regex.Match[str]]:
+    """The :data:`TRAVEL_WORD` matches of *span*, as ``finditer`` finds them."""
+    return finditer_at(TRAVEL_WORD, ctx.doc.text, ctx.travel_word_starts, span.start, span.end)
 
 
 def _may_place(ctx: _Context, span: Span) -> bool:
@@ -1456,7 +1461,7 @@ def _travel_readings(
 ) -> Iterator[_Candidate]:
     """Read travel verbs and trip nouns: ``will visit Tokyo``, ``Putin's trip to Kyrgyzstan``."""
     text = ctx.doc.text
-    for m in finditer(TRAVEL_WORD, text, span.start, span.end):
+    for m in _travel_words(ctx, span):
         if ctx.in_quote(m.start()):
             continue
         if text[m.start()].isupper() and _inside_name(text, span, m.start()):
