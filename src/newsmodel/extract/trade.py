@@ -37,7 +37,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -67,7 +67,7 @@ from newsmodel.model import (
     TradeFigure,
     TradeStatus,
 )
-from newsmodel.text import alternation, finditer, match, search
+from newsmodel.text import alternation, finditer, finditer_at, match, search
 
 __all__ = ["extract"]
 
@@ -618,31 +618,10 @@ class _State:
         self.known_parties = value
 
 
-def _measure_matches(
-    text: str, start: int, end: int, starts: list[int] | None
-) -> Iterator[regex.Match[str]]:
-    """The :data:`MEASURE_PATTERN` matches in ``text[start:end]``, tried only at *starts*
-    (every offset when None), in order and without overlaps."""
-    if starts is None:
-        yield from finditer(MEASURE_PATTERN, text, start, end)
-        return
-    i = bisect.bisect_left(starts, start)
-    after = start
-    while i < len(starts) and starts[i] < end:
-        offset = starts[i]
-        i += 1
-        if offset < after:
-            continue
-        found = match(MEASURE_PATTERN, text, offset, end)
-        if found is not None:
-            after = found.end()
-            yield found
-
-
 def _measures(text: str, start: int, end: int, starts: list[int] | None = None) -> list[_Measure]:
     """Find the measure mentions in ``text[start:end]`` (tried at *starts* when given)."""
     found: list[_Measure] = []
-    for m in _measure_matches(text, start, end, starts):
+    for m in finditer_at(MEASURE_PATTERN, text, starts, start, end):
         span = Span(start=m.start(), end=m.end())
         if m.group("trade_balance"):
             noun = LEXICON.balance_nouns[_fold(m.group("trade_balance"))]
