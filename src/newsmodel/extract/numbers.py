@@ -137,7 +137,7 @@ _NUMBER_IN_WORDS: Final = rf"""
 # The two number patterns are compiled by the standard library's ``re``, which runs
 # them 1.7 times as fast as ``regex`` does: they are tried at every word start near a
 # number. ``re`` knows no ``\p{..}``: ``[^\W_]`` is a letter or a number
-# (``[\p{L}\p{N}]``), ``[^\W\d_]`` a letter (or a numeral that is no digit, ``½``).
+# (``[\p{L}\p{N}]``), ``[^\W\d_]`` a letter (or a numeral other than a digit: ``½``).
 # They run on windows of a few dozen characters around number anchors (never on a
 # whole text), and their bounded quantifiers keep every match attempt short.
 
