@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from typing import Final
+from typing import Any, Final
 
+import ahocorasick
 import regex
 
 from newsmodel.errors import ParseTimeoutError
@@ -35,6 +36,7 @@ __all__ = [
     "match",
     "search",
     "split_sentences",
+    "word_automaton",
 ]
 
 #: Seconds one pattern may spend on one call before the input is declared hostile.
@@ -114,6 +116,16 @@ def finditer_at(
         if found is not None:
             after = found.end()
             yield found
+
+
+def word_automaton(words: Iterable[str]) -> Any:
+    """Return an Aho-Corasick automaton of *words*: one pass over a text finds every
+    occurrence of all of them, as ``(last offset, word)`` pairs (``iter(text)``)."""
+    automaton = ahocorasick.Automaton()
+    for word in sorted(set(words)):
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 def alternation(words: Iterable[str], *, gap: str = r"\s{1,3}") -> str:

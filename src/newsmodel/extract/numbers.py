@@ -39,13 +39,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Final, Protocol
 
-import ahocorasick
 import attrs
 import regex
 
 from newsmodel.document import Document
 from newsmodel.model import Amount, Approximation, Span, TimeExpression
-from newsmodel.text import alternation, finditer, match, search
+from newsmodel.text import alternation, finditer, match, search, word_automaton
 
 __all__ = [
     "AmountIndex",
@@ -905,10 +904,7 @@ def _share(stems: tuple[str, ...]) -> frozenset[str]:
         members = _STEM_SETS.get(stems)
         if members is None:
             members = frozenset(stems)
-            automaton = ahocorasick.Automaton()
-            for stem in sorted(members.union(*_STEM_SETS.values())):
-                automaton.add_word(stem, stem)
-            automaton.make_automaton()
+            automaton = word_automaton(members.union(*_STEM_SETS.values()))
             # the automaton first, then the set: a set listed is always in the automaton
             _SHARED[0] = (_SHARED[0][0] + 1, automaton)
             _STEM_SETS[stems] = members
@@ -918,11 +914,7 @@ def _share(stems: tuple[str, ...]) -> frozenset[str]:
 @lru_cache(maxsize=256)
 def _stem_automaton(stems: tuple[str, ...]) -> Any:
     """An Aho-Corasick automaton of *stems* alone (for sets beyond the shared ones)."""
-    automaton = ahocorasick.Automaton()
-    for stem in stems:
-        automaton.add_word(stem, stem)
-    automaton.make_automaton()
-    return automaton
+    return word_automaton(stems)
 
 
 def has_start(starts: list[int] | None, start: int, end: int) -> bool:

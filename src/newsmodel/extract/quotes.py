@@ -29,14 +29,13 @@ from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any, Final, NamedTuple
 
-import ahocorasick
 import attrs
 import regex
 
 from newsmodel.document import Document
 from newsmodel.extract import people
 from newsmodel.model import Quote, Span
-from newsmodel.text import ABBREVIATIONS, alternation, finditer, match, search
+from newsmodel.text import ABBREVIATIONS, alternation, finditer, match, search, word_automaton
 
 __all__ = ["CueHit", "QuotedStretch", "extract", "find_cues", "find_marks", "find_quotes"]
 
@@ -192,12 +191,8 @@ def _scan_cues(text: str, start: int, end: int) -> Iterator[CueHit]:
 
 @cache
 def _cue_automaton() -> Any:
-    """An Aho-Corasick automaton of :func:`_cue_firsts` (each word its own value)."""
-    automaton = ahocorasick.Automaton()
-    for word in _cue_firsts():
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
+    """An Aho-Corasick automaton of :func:`_cue_firsts`."""
+    return word_automaton(_cue_firsts())
 
 
 def _whole_word(text: str, lo: int, hi: int) -> bool:

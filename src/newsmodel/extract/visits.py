@@ -747,10 +747,9 @@ class _Context:
     mention_starts: list[int]
     by_person: dict[str, list[people.PersonMention]]
     """Each person's mentions, by name."""
-    travel_starts: list[int] | None
     meet_starts: list[int] | None
     visiting_starts: list[int] | None
-    """Where words of :data:`TRAVEL_STEMS`, :data:`MEET_STEMS`, :data:`VISITING_STEMS` begin."""
+    """Where words of :data:`MEET_STEMS` and :data:`VISITING_STEMS` begin."""
     travel_word_starts: list[int] | None
     """Where a :data:`TRAVEL_WORD` may begin (see :func:`_travel_word_starts`)."""
     nationality: dict[str, str | None] = dataclasses.field(default_factory=dict)
@@ -887,7 +886,6 @@ def _context(doc: Document) -> _Context:
         anchor=doc.anchor,
         mention_starts=[m.span.start for m in index.mentions],
         by_person=by_person,
-        travel_starts=word_starts(doc, TRAVEL_STEMS),
         meet_starts=word_starts(doc, MEET_STEMS),
         visiting_starts=word_starts(doc, VISITING_STEMS),
         travel_word_starts=_travel_word_starts(doc),
@@ -1402,10 +1400,7 @@ def _read_sentence(ctx: _Context, span: Span) -> list[_Candidate]:
     :data:`TRAVEL_STEMS`): most sentences hold none and cost a few bisections.
     """
     text = ctx.doc.text
-    travel = (
-        has_start(ctx.travel_starts, span.start, span.end)
-        and next(_travel_words(ctx, span), None) is not None
-    )
+    travel = next(_travel_words(ctx, span), None) is not None
     meet = (
         has_start(ctx.meet_starts, span.start, span.end)
         and search(MEET, text, span.start, span.end) is not None
