@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsmodel.document import Document
 from newsmodel.extract import people
@@ -188,3 +190,25 @@ def test_seed_persons() -> None:
         ("Vladimir Putin", "Russian President"),
         ("Sadyr Japarov", "Kyrgyz President"),
     }
+
+
+_TITLE_WORDS = ["spokesman", "minister", "foreign", "president", "the", "of", "deputy", "chief"]
+_RUN_WORDS = [
+    *"Anna Berg Smith Mr Japan Reuters The Monday Bank Minister President Jr. U.S.".split(),
+    *"of and van Lee. Putin's Trade Ali Sara Prince Omar Jordan Secretary State".split(),
+]
+
+
+@given(
+    before=st.lists(st.sampled_from(_TITLE_WORDS), max_size=3),
+    run=st.lists(st.sampled_from(_RUN_WORDS), min_size=1, max_size=5),
+)
+def test_title_before_a_run_never_decides_whether_it_names_someone(
+    before: list[str], run: list[str]
+) -> None:
+    """The words before a run add a title, never a name: a run that reads as no one
+    alone reads as no one after any title (the index looks for titles only then)."""
+    alone = people._read_words((), tuple(run))
+    titled = people._read_words(tuple(before), tuple(run))
+    assert bool(alone) == bool(titled)
+    assert [r.name for r in alone] == [r.name for r in titled]

@@ -40,7 +40,7 @@ import regex
 from newsmodel import geo
 from newsmodel.document import Document
 from newsmodel.model import Dateline, Headline, Paragraph, Span
-from newsmodel.text import alternation, finditer, match, search, split_sentences
+from newsmodel.text import alternation, finditer, match, new_tuple, search, split_sentences
 
 __all__ = ["Layout", "analyse", "extract", "title_case_place"]
 
@@ -387,7 +387,7 @@ def _lines(text: str) -> list[_Line]:
         lead = len(raw) - len(content)
         first = start + lead
         indent = lead + 3 * raw.count("\t", 0, lead)  # a tab counts four
-        lines.append(_Line(first=first, last=first + len(content.rstrip()), indent=indent))
+        lines.append(new_tuple(_Line, (first, first + len(content.rstrip()), indent)))
         start += len(raw) + 1
     return lines
 
@@ -905,14 +905,8 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
 
 def _segment(text: str, line: _Line, start: int, end: int, *, force: bool = False) -> _Segment:
     """The segment ``text[start:end]`` of *line*."""
-    return _Segment(
-        start=start,
-        end=end,
-        indent=line.indent,
-        length=line.last - line.first,
-        ends_sentence=_ends_sentence(text, start, end),
-        force=force,
-    )
+    ends = _ends_sentence(text, start, end)
+    return new_tuple(_Segment, (start, end, line.indent, line.last - line.first, ends, force))
 
 
 def _group(segments: list[_Segment]) -> list[tuple[int, int]]:

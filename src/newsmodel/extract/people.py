@@ -553,20 +553,30 @@ def _all_mentions(text: str, start: int, end: int) -> Iterator[PersonMention]:
             if surface.lower() in non_names:
                 continue  # "The", "But", "He": the commonest capitalised words
             # one word, the commonest run: read with the title words before it, if any
+            readings = _read_words((), (surface,))
+            if not readings:
+                continue  # no title before it could make a name of it (see _read_words)
             token = _Token(m.start(), m.end(), surface)
             ahead = _title_before(text, token, start, lex)
-            before = tuple([t.word for t in ahead]) if ahead else ()
-            for rel in _read_words(before, (surface,)):
+            if ahead:
+                readings = _read_words(tuple([t.word for t in ahead]), (surface,))
+            for rel in readings:
                 yield rel.place([*ahead, token])
             continue
         tokens = _split_words(surface, m.start())
         for i, j in _runs_of(tokens, lex):
             run = tokens[i:j]
+            key = tuple([t.word for t in run])
+            readings = _read_words((), key)
+            if not readings:
+                continue
             ahead = _title_before(text, run[0], start, lex) if i == 0 else []
-            if len(run) == 1 and not ahead and run[0].lower in non_names:
+            if ahead:
+                readings = _read_words(tuple([t.word for t in ahead]), key)
+            elif len(run) == 1 and run[0].lower in non_names:
                 continue
             words = ahead + run
-            for rel in _read_words(tuple(t.word for t in ahead), tuple(t.word for t in run)):
+            for rel in readings:
                 yield rel.place(words)
 
 
@@ -678,6 +688,11 @@ def _read_words(before: tuple[str, ...], run: tuple[str, ...]) -> tuple[_Relativ
     The reading depends only on the words, so it is cached: names and titles
     recur across articles. The words are laid out with single spaces and read
     with :func:`_read_joined`; offsets come back relative to the words.
+
+    The title words before a run change what a reading holds, never whether there
+    is one: every test that rejects a name reads the run's own words. So
+    :func:`_all_mentions` reads a run alone first and looks for a title before it
+    only when the run reads as a name.
     """
     words = (*before, *run)
     synthetic = " ".join(words)

@@ -35,7 +35,15 @@ import regex
 from newsmodel.document import Document
 from newsmodel.extract import people
 from newsmodel.model import Quote, Span
-from newsmodel.text import ABBREVIATIONS, alternation, finditer, match, search, word_automaton
+from newsmodel.text import (
+    ABBREVIATIONS,
+    alternation,
+    finditer,
+    match,
+    new_tuple,
+    search,
+    word_automaton,
+)
 
 __all__ = ["CueHit", "QuotedStretch", "extract", "find_cues", "find_marks", "find_quotes"]
 
@@ -550,14 +558,14 @@ def _words(text: str, lo: int, hi: int, limit: int = 0) -> list[_Word]:
         at = segment.find(chunk, pos)
         pos = at + len(chunk)
         if chunk.isalpha() and len(chunk) <= 41:
-            out.append(_Word(lo + at, lo + pos, chunk))
+            out.append(new_tuple(_Word, (lo + at, lo + pos, chunk)))
             continue
         core = chunk.lstrip(_WORD_EDGE).rstrip(_WORD_OUTER)
         if not core:
             continue
         if len(core) <= 41 and _plain_word(core):
             start = lo + at + chunk.index(core)
-            out.append(_Word(start, start + len(core), core))
+            out.append(new_tuple(_Word, (start, start + len(core), core)))
             continue
         out.extend(
             _Word(m.start(), m.end(), m.group())

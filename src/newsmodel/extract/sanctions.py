@@ -49,7 +49,7 @@ from newsmodel.extract.numbers import (
 )
 from newsmodel.geo import PlaceMention, find_places, is_bloc
 from newsmodel.model import Amount, Sanction, SanctionAction, Span, TimeExpression
-from newsmodel.text import alternation, finditer, finditer_at, search
+from newsmodel.text import alternation, finditer, finditer_at, new_tuple, search
 
 __all__ = ["Lexicon", "extract", "lexicon"]
 
@@ -360,7 +360,9 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
     for m in finditer(TOKEN, text, start, end):
         surface = m.group()
         first, last = m.span()
-        tokens.append(_Token(first, last, surface, m.lastgroup == "word", surface.lower()))
+        tokens.append(
+            new_tuple(_Token, (first, last, surface, m.lastgroup == "word", surface.lower()))
+        )
     return tokens
 
 

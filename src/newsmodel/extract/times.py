@@ -58,7 +58,7 @@ import regex
 
 from newsmodel.document import Document
 from newsmodel.model import Span, TimeExpression, TimeKind, TimeModifier
-from newsmodel.text import alternation, finditer, match
+from newsmodel.text import alternation, finditer, match, new_tuple
 
 __all__ = ["Tense", "extract", "period_for", "resolve_month", "tense_at"]
 
@@ -989,11 +989,14 @@ class _Token(NamedTuple):
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     """Return the words and clause punctuation of ``text[start:end]``."""
     return [
-        _Token(
-            m.start(),
-            m.end(),
-            m.group().lower().replace("’", "'") if m.lastgroup == "word" else "",
-            m.group(),
+        new_tuple(
+            _Token,
+            (
+                m.start(),
+                m.end(),
+                m.group().lower().replace("’", "'") if m.lastgroup == "word" else "",
+                m.group(),
+            ),
         )
         for m in finditer(_TOKEN, text, start, end)
     ]
@@ -2000,7 +2003,9 @@ def _scan(text: str, lo: int, hi: int) -> _Scan:
             if not _is_word_char(low[i - 1 : i] or " ") and not _is_word_char(
                 low[j : j + 1] or " "
             ):
-                found.append(_Core(i, j, word, _token_before(flat, i), _token_after(flat, j)))
+                found.append(
+                    new_tuple(_Core, (i, j, word, _token_before(flat, i), _token_after(flat, j)))
+                )
             i = low.find(word, j, hi)
     for kind in cores:
         cores[kind].sort()
