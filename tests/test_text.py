@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import regex
 from hypothesis import given
@@ -70,6 +72,36 @@ def test_alternation(words: list[str], text: str, found: str | None) -> None:
     pattern = regex.compile(nt.alternation(words))
     m = pattern.search(text)
     assert (m.group() if m else None) == found
+
+
+def _flat(words: list[str]) -> str:
+    """The plain longest-first alternation that :func:`alternation` lays out as a trie."""
+    unique = sorted({" ".join(w.split()) for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(r"\s{1,3}".join(regex.escape(p) for p in w.split()) for w in unique)
+
+
+_WORD = st.text(alphabet="abAB. ", max_size=5)
+
+
+@given(
+    words=st.lists(_WORD, min_size=1, max_size=8),
+    text=st.text(alphabet="abAB. x", max_size=30),
+    tail=st.sampled_from(["", "x", "(?:a|b )", r"\s?b", "a?x"]),
+    flags=st.sampled_from(["", "(?i)"]),
+)
+def test_alternation_trie_matches_what_the_flat_alternation_matches(
+    words: list[str], text: str, tail: str, flags: str
+) -> None:
+    """Laid out as a trie, an alternation finds the same matches with the same
+    groups as the flat longest-first alternation, in either engine, with or without
+    case folding, whatever follows it in the pattern (backtracking into it)."""
+    group = f"{flags}(?P<w>(?:{{}}){tail})"
+    for engine in (re, regex):
+        trie = engine.compile(group.format(nt.alternation(words, case_sensitive=not flags)))
+        flat = engine.compile(group.format(_flat(words)))
+        assert [(m.span(), m.group("w")) for m in trie.finditer(text)] == [
+            (m.span(), m.group("w")) for m in flat.finditer(text)
+        ]
 
 
 @given(

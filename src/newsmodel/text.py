@@ -135,15 +135,61 @@ def word_automaton(words: Iterable[str]) -> Any:
     return automaton
 
 
-def alternation(words: Iterable[str], *, gap: str = r"\s{1,3}") -> str:
+def alternation(
+    words: Iterable[str], *, gap: str = r"\s{1,3}", case_sensitive: bool = False
+) -> str:
     """Return a regex alternation of *words*, longest first, for a lexicon-built pattern.
 
     Each word is escaped; the spaces inside a phrase match *gap* (a short run of white
     space by default, so a phrase may wrap across a line). Longest first, so that
     ``prime minister`` is tried before ``prime``.
+
+    The words are laid out as a trie (``p(?:ct|er(?:cent)?)``): a word that
+    cannot match is dropped at its first differing character, where a flat
+    alternation would try each of hundreds of words in turn (case-insensitive
+    words especially: the engines cannot skip those by their first letter). The
+    trie matches what the flat alternation matches, in the same order: the words
+    that match at one position are prefixes of one another, and the trie tries
+    the longer first. Where two branches of the trie differ only by case (``Mr``,
+    ``mr``), which a case-insensitive pattern would try in another order, the flat
+    alternation is returned, unless *case_sensitive* says the pattern never folds
+    case (then at most one of them matches).
     """
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    unique = sorted({" ".join(w.split()) for w in words}, key=lambda w: (-len(w), w))
+    root: _Trie = {}
+    for word in unique:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    trie = _trie_pattern(root, gap, case_sensitive)
+    if trie is not None:
+        return trie
     return "|".join(gap.join(regex.escape(part) for part in w.split()) for w in unique)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(node: _Trie, gap: str, case_sensitive: bool) -> str | None:
+    """Return the pattern of a trie node's words (see :func:`alternation`), or None when
+    two of its branches differ only by case (and *case_sensitive* is false)."""
+    branches = []
+    folded = set()
+    for char in sorted(k for k in node if k):
+        if char.lower() in folded and not case_sensitive:
+            return None
+        folded.add(char.lower())
+        rest = _trie_pattern(node[char], gap, case_sensitive)
+        if rest is None:
+            return None
+        branches.append((gap if char == " " else regex.escape(char)) + rest)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return f"(?:{body})?"
 
 
 def _name(pattern: regex.Pattern[str]) -> str:

@@ -121,7 +121,7 @@ _WORDS: Final = alternation(
 _APPROX: Final = alternation(LEXICON.approximations)
 _SCALES: Final = alternation(LEXICON.scales)
 _GLUED: Final = alternation(LEXICON.glued_scales)
-_SYMBOLS: Final = alternation(LEXICON.symbols)
+_SYMBOLS: Final = alternation(LEXICON.symbols, case_sensitive=True)  # matched as written
 _AFTER_WORDS: Final = alternation([*LEXICON.currency_words, *LEXICON.units])
 _PERCENT: Final = alternation(LEXICON.percent_words)
 _POINTS: Final = alternation(LEXICON.point_words)
