@@ -53,10 +53,6 @@ TIMEOUT_WINDOW: int = 20_000
 new_tuple: Final = tuple.__new__
 
 
-def _budget(pos: int, end: int) -> float | None:
-    return PATTERN_TIMEOUT if end - pos > TIMEOUT_WINDOW else None
-
-
 def finditer(
     pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
 ) -> Iterator[regex.Match[str]]:
@@ -81,8 +77,10 @@ def search(
 ) -> regex.Match[str] | None:
     """Return the first match of *pattern* in ``text[pos:endpos]``, within the time budget."""
     end = len(text) if endpos is None else endpos
+    if end - pos <= TIMEOUT_WINDOW:
+        return pattern.search(text, pos, end)  # short window: no budget (a keyword costs)
     try:
-        return pattern.search(text, pos, end, timeout=_budget(pos, end))
+        return pattern.search(text, pos, end, timeout=PATTERN_TIMEOUT)
     except TimeoutError as exc:
         raise ParseTimeoutError(_name(pattern)) from exc
 
@@ -92,8 +90,10 @@ def match(
 ) -> regex.Match[str] | None:
     """Match *pattern* at ``pos``, within the time budget."""
     end = len(text) if endpos is None else endpos
+    if end - pos <= TIMEOUT_WINDOW:
+        return pattern.match(text, pos, end)  # short window: no budget (a keyword costs)
     try:
-        return pattern.match(text, pos, end, timeout=_budget(pos, end))
+        return pattern.match(text, pos, end, timeout=PATTERN_TIMEOUT)
     except TimeoutError as exc:
         raise ParseTimeoutError(_name(pattern)) from exc
 
