@@ -2330,8 +2330,11 @@ def _candidates(doc: Document) -> list[_Candidate]:
     blocked = [f.span for f in (doc.headline, doc.dateline) if f is not None]
     starts = [lo for lo, _ in bounds]
     found: list[_Candidate] = []
+    by_needs: dict[str, list[_Core]] = {}  # rules that need the same kinds share the list
     for rank, rule in enumerate(RULES):
-        cores = [c for need in rule.kinds for c in scan.cores.get(need, ())]
+        cores = by_needs.get(rule.needs)
+        if cores is None:
+            cores = by_needs[rule.needs] = [c for k in rule.kinds for c in scan.cores.get(k, ())]
         if rule.near is not None:
             cores = [c for c in cores if rule.near(scan, c)]
         if not cores:
