@@ -74,18 +74,36 @@ def test_alternation(words: list[str], text: str, found: str | None) -> None:
     assert (m.group() if m else None) == found
 
 
+@pytest.mark.parametrize(
+    ("words", "text", "found"),
+    [
+        (["s", "\u017fa"], "sa", "sa"),  # the long s folds to s: the longer still wins
+        (["k", "\u212aa"], "ka", "ka"),  # so does the Kelvin sign to k
+        (["Mr", "mrs"], "MRS", "MRS"),
+    ],
+)
+def test_alternation_with_case_variants_under_folding(
+    words: list[str], text: str, found: str
+) -> None:
+    """Words whose letters fold together keep the longest-first order under (?i)."""
+    for engine in (re, regex):
+        m = engine.search(f"(?i)(?:{nt.alternation(words)})", text)
+        assert m is not None
+        assert m.group() == found
+
+
 def _flat(words: list[str]) -> str:
     """The plain longest-first alternation that :func:`alternation` lays out as a trie."""
     unique = sorted({" ".join(w.split()) for w in words}, key=lambda w: (-len(w), w))
     return "|".join(r"\s{1,3}".join(regex.escape(p) for p in w.split()) for w in unique)
 
 
-_WORD = st.text(alphabet="abAB. ", max_size=5)
+_WORD = st.text(alphabet="abAB. s\u017fK\u212a", max_size=5)
 
 
 @given(
     words=st.lists(_WORD, min_size=1, max_size=8),
-    text=st.text(alphabet="abAB. x", max_size=30),
+    text=st.text(alphabet="abAB. xs\u017fSkK\u212a", max_size=30),
     tail=st.sampled_from(["", "x", "(?:a|b )", r"\s?b", "a?x"]),
     flags=st.sampled_from(["", "(?i)"]),
 )

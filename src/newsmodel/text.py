@@ -177,9 +177,10 @@ def _trie_pattern(node: _Trie, gap: str, case_sensitive: bool) -> str | None:
     branches = []
     folded = set()
     for char in sorted(k for k in node if k):
-        if char.lower() in folded and not case_sensitive:
+        fold = char.upper().lower()  # "ſ" and "s", "K" (Kelvin) and "k" fold together
+        if fold in folded and not case_sensitive:
             return None
-        folded.add(char.lower())
+        folded.add(fold)
         rest = _trie_pattern(node[char], gap, case_sensitive)
         if rest is None:
             return None
