@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsmodel.codes import is_currency_code
@@ -107,6 +107,46 @@ def test_find_amounts_reads_each_form(
 def test_find_amounts_ignores_counts_years_and_lengths(text: str) -> None:
     """Counts, years, lengths and 'a barrel' are not amounts of money or volume."""
     assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["He paid eight dollars for it.", "In 2023 he paid eight dollars for it."]
+)
+def test_a_number_in_words_is_an_amount_only_with_a_scale_word(text: str) -> None:
+    """An amount holds a digit, a money sign or a scale word, wherever it stands:
+    ``eight dollars`` is none, ``eight billion dollars`` is one."""
+    assert [text[a.span.start : a.span.end] for a in find_amounts(text)] == []
+    scaled = text.replace("eight", "eight billion")
+    (amount,) = find_amounts(scaled)
+    assert scaled[amount.span.start : amount.span.end] == "eight billion dollars"
+
+
+_AMOUNT_WORDS = st.sampled_from(
+    [
+        *("eight", "two", "hundred", "a", "an", "nearly", "of", "rose", "to", "and", "-"),
+        *("dollars", "euros", "tonnes", "stg", "yen", "barrels", "pct", "points", "U.S."),
+        *("5", "1,200", "3.5", "$", "$4", "billion", "mln", "dozen", "per cent", "2023"),
+    ]
+)
+
+
+@given(
+    st.lists(_AMOUNT_WORDS, max_size=12).map(" ".join),
+    st.lists(_AMOUNT_WORDS, max_size=12).map(" ".join),
+)
+@example(before="rose 5 pct", text="two hundred tonnes")
+def test_amounts_do_not_depend_on_numbers_elsewhere(before: str, text: str) -> None:
+    """What is read as an amount in a sentence does not change with the numbers of the
+    text before it (the amount patterns run only near numbers; an amount is read
+    only where it holds one)."""
+    prefix = before + ".\n\n\n\n"
+    alone = [(a.span.start, a.span.end, a.amount.value) for a in find_amounts(text)]
+    after = [
+        (a.span.start - len(prefix), a.span.end - len(prefix), a.amount.value)
+        for a in find_amounts(prefix + text)
+        if a.span.start >= len(prefix)
+    ]
+    assert after == alone
 
 
 def test_price_per_unit_keeps_only_the_money() -> None:

@@ -318,6 +318,10 @@ def _scan(
 ) -> tuple[re.Match[str], ...]:
     """All matches of *pattern* in ``text[start:end]``, looked for only near number anchors.
 
+    A match counts only when it holds an anchor (a digit, a money or percent sign, a
+    scale or percent word): one without (``eight dollars``) would otherwise be found
+    or not by whether a number happened to stand within reach of it.
+
     With *pieces*, only windows whose lower-cased text holds one of them are read
     (a percentage needs a percent word; a qualified currency its qualifier).
     Cached (a pure function of its arguments): the trade and sanctions extractors and
@@ -325,6 +329,7 @@ def _scan(
     """
     found: list[re.Match[str]] = []
     hits = _piece_offsets(text, pieces) if pieces is not None else None
+    anchors = _anchors(text)
     for a, b in _windows(text, start, end):
         if hits is not None:
             i = bisect.bisect_left(hits, a)
@@ -332,6 +337,10 @@ def _scan(
                 continue
         for m in pattern.finditer(text, a, b):
             if found and m.start() < found[-1].end():
+                continue
+            # an anchor inside the match: what it holds does not depend on the window
+            i = bisect.bisect_left(anchors, (m.end(), -1)) - 1
+            if i < 0 or anchors[i][1] <= m.start():
                 continue
             found.append(m)
     return tuple(found)
@@ -650,7 +659,9 @@ def find_amounts(
         bare: Also return plain numbers with no scale, currency or unit (``1985``).
 
     Returns:
-        The amounts in text order. A scaled number without currency or unit
+        The amounts in text order. An amount holds a digit, a money sign or a scale
+        word: a number in words counts with a scale (``eight billion dollars``), not
+        without (``eight dollars``). A scaled number without currency or unit
         (``from 3.39 billion``) is returned with ``bare=True`` so callers can
         inherit the currency of a neighbouring amount.
     """
