@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsmodel
-from newsmodel.extract import quotes
+from newsmodel.document import Document
+from newsmodel.extract import people, quotes
 from newsmodel.model import Quote
 
 SEED = Path(__file__).parent.parent / "seeds" / "putin-kyrgyzstan-2024-06-25.txt"
@@ -424,3 +427,25 @@ def test_hostile_input_is_fast() -> None:
     text = HEAD + ('"said ' * 2000) + ("“‘«„ " * 500)
     article = newsmodel.parse(text)
     assert isinstance(article.quotes, tuple)
+
+
+_WORDS = st.sampled_from(
+    [
+        *("Anna", "Berg", "Tomas", "Kell", "Mr", "President", "the", "minister", "company"),
+        *("spokesman", "said", "of", "and", "U.S.", "IBM", "Berg's", ",", ".", "\n\n"),
+        *("ϒpsilon", "Ǆemal", "ǅemal", "Ölund", "ärger", "Ⓐ", "İnan", "it", "he"),
+    ]
+)
+
+
+@given(st.lists(_WORDS, max_size=30).map(" ".join), st.data())
+def test_speaker_lookups_skip_only_stretches_that_hold_no_name(
+    text: str, data: st.DataObject
+) -> None:
+    """Speaker resolution asks the person index for the names in a stretch only when
+    the stretch holds a capital letter: it finds every name the index would."""
+    doc = Document(text=text)
+    resolver = quotes._Resolver(doc)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert resolver.mentions_in(lo, hi) == people.index(doc).mentions_in(lo, hi)

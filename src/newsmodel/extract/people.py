@@ -40,6 +40,7 @@ __all__ = [
     "index",
     "lexicon",
     "split_title",
+    "title_heads",
 ]
 
 Gender = Literal["m", "f"]
@@ -1110,10 +1111,7 @@ class PersonIndex:
             offset: where it stands; the latest matching person before it wins.
         """
         lex = lexicon()
-        heads = {w for w in words if w in lex.title_heads}
-        for i in range(len(words) - 1):
-            if f"{words[i]} {words[i + 1]}" in lex.title_heads:
-                heads.add(f"{words[i]} {words[i + 1]}")
+        heads = title_heads(words)
         if not heads:
             return None
         wanted: set[str] = set()
@@ -1251,6 +1249,20 @@ def _nearest(numbers: list[int] | None, latest: int | None) -> int | None:
     if latest is not None:
         return latest
     return numbers[0] if numbers else None
+
+
+def title_heads(words: Sequence[str]) -> set[str]:
+    """Return the title heads among lower-cased *words* (``minister``, ``prime minister``).
+
+    A phrase without one (``the company``) names no one :meth:`PersonIndex.resolve_title`
+    could find.
+    """
+    lex = lexicon()
+    heads = {w for w in words if w in lex.title_heads}
+    for i in range(len(words) - 1):
+        if f"{words[i]} {words[i + 1]}" in lex.title_heads:
+            heads.add(f"{words[i]} {words[i + 1]}")
+    return heads
 
 
 # -- memoised per document ---------------------------------------------------------------

@@ -746,7 +746,7 @@ def _keeps_dot(text: str, lo: int, hi: int) -> bool:
     return word in people.lexicon().honorifics or word in {"jr.", "sr."} or word.count(".") > 1
 
 
-def _head_of(text: str, lo: int, hi: int, index: people.PersonIndex) -> tuple[int, int]:
+def _head_of(text: str, lo: int, hi: int, resolver: _Resolver) -> tuple[int, int]:
     """Reduce a speaker phrase with apposition to its head.
 
     ``Ann Lee, the bank's economist,`` -> ``Ann Lee``; ``a spokesman for
@@ -771,9 +771,20 @@ def _head_of(text: str, lo: int, hi: int, index: people.PersonIndex) -> tuple[in
     if len(parts) == 1:
         return parts[0]
     for a, b in parts:
-        if text[a:b].lower() in _PRONOUNS or index.mentions_in(a, b):
+        if text[a:b].lower() in _PRONOUNS or resolver.mentions_in(a, b):
             return a, b
     return parts[0]
+
+
+def _has_capital(text: str, lo: int, hi: int) -> bool:
+    """Return whether ``text[lo:hi]`` may hold an upper-case letter (where a name begins).
+
+    Long stretches are not read: they count as holding one.
+    """
+    if hi - lo > 400:
+        return True
+    chunk = text[lo:hi]
+    return not chunk.islower() and any(c.isupper() for c in chunk)
 
 
 class _by_phrase:  # noqa: N801 - used as a decorator
@@ -907,16 +918,34 @@ class _Resolver:
     """Turns speaker phrases into names with the article's person index."""
 
     def __init__(self, doc: Document) -> None:
+        self.doc = doc
         self.text = doc.text
-        self.index = people.index(doc)
         self.last: _Speaker | None = None
         self.last_at = -1
+        self._index: people.PersonIndex | None = None
+
+    @property
+    def index(self) -> people.PersonIndex:
+        """The article's person index, built on first use: an article with no speaker
+        to resolve is never read for names here."""
+        if self._index is None:
+            self._index = people.index(self.doc)
+        return self._index
+
+    def mentions_in(self, lo: int, hi: int) -> list[people.PersonMention]:
+        """The name-like runs inside ``text[lo:hi]`` (see :meth:`PersonIndex.mentions_in`).
+
+        A stretch without a capital letter holds none: the index is not built for it.
+        """
+        if not _has_capital(self.text, lo, hi):
+            return []
+        return self.index.mentions_in(lo, hi)
 
     def speaker(self, lo: int, hi: int) -> _Speaker | None:
         """Resolve the speaker phrase ``text[lo:hi]``."""
         text = self.text
         lo, hi = _strip_phrase(text, lo, hi)
-        lo, hi = _head_of(text, lo, hi, self.index)
+        lo, hi = _head_of(text, lo, hi, self)
         lo, hi = _strip_phrase(text, lo, hi)
         if hi <= lo or not _looks_like_speaker(text, lo, hi):
             return None
@@ -927,7 +956,7 @@ class _Resolver:
         span = Span(start=lo, end=hi)
         mentions = [
             m
-            for m in self.index.mentions_in(lo, hi)
+            for m in self.mentions_in(lo, hi)
             if len(m.tokens) > 1 or m.title or m.honorific or self.index.person_at(m.span.start)
         ]
         if mentions:
@@ -944,7 +973,9 @@ class _Resolver:
                 name=full, span=span, person=person, title=person.title if person else None
             )
         if words[0].lower() in {"the", "this"}:
-            person = self.index.resolve_title([w.lower().rstrip(".") for w in words], lo)
+            lowered = [w.lower().rstrip(".") for w in words]
+            # without a title head (``the company``) the phrase names no one
+            person = self.index.resolve_title(lowered, lo) if people.title_heads(lowered) else None
             if person is not None:
                 return _Speaker(name=person.name, span=span, title=person.title, person=person)
         if not _nominal(words):
@@ -1372,7 +1403,7 @@ def _name_colon(text: str, floor: int, opening: int, resolver: _Resolver) -> _At
     if not head.endswith(":"):
         return None
     colon = floor + len(head) - 1
-    mentions = [m for m in resolver.index.mentions_in(floor, colon) if colon - m.span.end <= 12]
+    mentions = [m for m in resolver.mentions_in(floor, colon) if colon - m.span.end <= 12]
     if not mentions or text[mentions[-1].span.end : colon].strip(" ()-.,\u00a0").count(" ") > 1:
         return None
     m = mentions[-1]
@@ -1542,7 +1573,7 @@ def _trailing_subject(text: str, lo: int, hi: int, resolver: _Resolver) -> _Spea
     words = _words(text, lo, hi)
     if len(words) > 1 and words[-1].group().lower() in {"he", "she", "they", "we"}:
         return resolver.speaker(words[-1].start(), words[-1].end())
-    mentions = resolver.index.mentions_in(lo, hi)
+    mentions = resolver.mentions_in(lo, hi)
     if mentions and mentions[-1].span.end >= hi - 1 and len(words) > 2:
         before = text[lo : mentions[-1].span.start].split()
         if (
@@ -1580,7 +1611,7 @@ def _is_adverbial(text: str, lo: int, hi: int) -> bool:
 
 def _antecedent(text: str, floor: int, hi: int, resolver: _Resolver) -> _Speaker | None:
     """Resolve the antecedent of a relative clause that starts at *hi*."""
-    mentions = resolver.index.mentions_in(max(floor, hi - 80), hi)
+    mentions = resolver.mentions_in(max(floor, hi - 80), hi)
     if mentions and hi - mentions[-1].span.end <= 2:
         m = mentions[-1]
         return resolver.speaker(m.span.start, m.span.end)

@@ -740,13 +740,9 @@ class _Context:
     """What every rule needs to know about the document; costly parts read on demand."""
 
     doc: Document
-    index: people.PersonIndex
     dateline_country: str | None
     dateline_place: str | None
     anchor: dt.date | None
-    mention_starts: list[int]
-    by_person: dict[str, list[people.PersonMention]]
-    """Each person's mentions, by name."""
     meet_starts: list[int] | None
     visiting_starts: list[int] | None
     """Where words of :data:`MEET_STEMS` and :data:`VISITING_STEMS` begin."""
@@ -761,6 +757,39 @@ class _Context:
     )
     """Per stated nationality, the starts of its persons' mentions and the persons
     (built on first use, in one pass over the mentions)."""
+    _index: list[people.PersonIndex] = dataclasses.field(default_factory=list)
+    _people: list[tuple[list[int], dict[str, list[people.PersonMention]]]] = dataclasses.field(
+        default_factory=list
+    )
+
+    @property
+    def index(self) -> people.PersonIndex:
+        """The article's person index, built on first use: an article where no rule
+        looks for a traveller is never read for names here."""
+        if not self._index:
+            self._index.append(people.index(self.doc))
+        return self._index[0]
+
+    @property
+    def mention_starts(self) -> list[int]:
+        """Where each resolved person mention starts, in order (found on first use)."""
+        return self._mentions()[0]
+
+    @property
+    def by_person(self) -> dict[str, list[people.PersonMention]]:
+        """Each person's mentions, by name (found on first use)."""
+        return self._mentions()[1]
+
+    def _mentions(self) -> tuple[list[int], dict[str, list[people.PersonMention]]]:
+        if not self._people:
+            index = self.index
+            by_person: dict[str, list[people.PersonMention]] = {}
+            for mention in index.mentions:
+                person = index.person_at(mention.span.start)
+                if person is not None:
+                    by_person.setdefault(person.name, []).append(mention)
+            self._people.append(([m.span.start for m in index.mentions], by_person))
+        return self._people[0]
 
     @property
     def home(self) -> str | None:
@@ -872,20 +901,11 @@ def _body_start(doc: Document) -> int:
 def _context(doc: Document) -> _Context:
     """Gather the dateline, home country, anchor date and people of *doc*."""
     place, country = _dateline(doc)
-    index = people.index(doc)
-    by_person: dict[str, list[people.PersonMention]] = {}
-    for mention in index.mentions:
-        person = index.person_at(mention.span.start)
-        if person is not None:
-            by_person.setdefault(person.name, []).append(mention)
     return _Context(
         doc=doc,
-        index=index,
         dateline_country=country,
         dateline_place=place,
         anchor=doc.anchor,
-        mention_starts=[m.span.start for m in index.mentions],
-        by_person=by_person,
         meet_starts=word_starts(doc, MEET_STEMS),
         visiting_starts=word_starts(doc, VISITING_STEMS),
         travel_word_starts=_travel_word_starts(doc),
