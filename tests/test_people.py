@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsmodel.document import Document
@@ -212,3 +212,27 @@ def test_title_before_a_run_never_decides_whether_it_names_someone(
     titled = people._read_words(tuple(before), tuple(run))
     assert bool(alone) == bool(titled)
     assert [r.name for r in alone] == [r.name for r in titled]
+
+
+_LAST_WORDS = [*_RUN_WORDS, *"Corp IBM May June Inc the al Bin Sr. bank Bros".split()]
+
+
+@given(
+    before=st.lists(st.sampled_from(_TITLE_WORDS), max_size=2),
+    run=st.lists(st.sampled_from(_LAST_WORDS), min_size=1, max_size=5),
+)
+@example(before=[], run=["Anna", "May"])  # a month ends a name: Ruth May
+@example(before=[], run=["Alan", "Minister"])  # so does a title word: Alan Major
+def test_a_last_word_that_is_no_surname_rules_out_the_whole_reading(
+    before: list[str], run: list[str]
+) -> None:
+    """A run whose last word cannot end a name (``Corp``, ``IBM``, ``The``) is read as
+    no one straight away: the full reading agrees."""
+    tokens, at = [], 0
+    for word in [*before, *run]:
+        tokens.append(people._Token(at, at + len(word), word))
+        at += len(word) + 1
+    text = " ".join([*before, *run])
+    head, tail = tokens[: len(before)], tokens[len(before) :]
+    if people._not_a_surname(tail[-1], people.lexicon()):
+        assert people._read_name(text, tail, head, people.lexicon()) is None

@@ -392,6 +392,15 @@ def _read_run(text: str, run: list[_Token], before: list[_Token]) -> PersonMenti
     lex = lexicon()
     while len(run) > 1 and run[-1].word.rstrip(".,") in POST_NOMINALS:
         run = run[:-1]
+    if _not_a_surname(run[-1], lex):
+        return None  # the commonest answer, known from the last word alone
+    return _read_name(text, run, before, lex)
+
+
+def _read_name(
+    text: str, run: list[_Token], before: list[_Token], lex: Lexicon
+) -> PersonMention | None:
+    """:func:`_read_run` past its quick test of the last word."""
     words = [t.bare for t in run]
     title_start, name_start = split_title(words)
     name_toks = run[name_start:]
@@ -472,6 +481,27 @@ def _read_run(text: str, run: list[_Token], before: list[_Token]) -> PersonMenti
         title=title,
         honorific=honorific,
         gender=_gender_of(name_words, title_words, lex),
+    )
+
+
+def _not_a_surname(last: _Token, lex: Lexicon) -> bool:
+    """Return whether the last word of a run rules out a name (``Corp``, ``IBM``, ``The``).
+
+    :func:`_read_run` tests every word of the name this way; the last word is always
+    one of them and is spared only as a particle, a suffix, a title word or a month
+    (``Ruth May``), so a last word that fails the test ends the reading at once.
+    """
+    word = last.bare
+    if word in NAME_PARTICLES or word in NAME_SUFFIXES or word in lex.title_heads:
+        return False
+    if word in _MONTHS:
+        return False
+    return (
+        word in lex.org_words
+        or word in lex.non_name_words
+        or word in lex.honorifics
+        or _is_acronym(last.word)
+        or not last.capitalised
     )
 
 
