@@ -121,3 +121,24 @@ def test_same_country(a: str | None, b: str | None, same: bool) -> None:
     assert geo.same_country(a, b) is same
     assert geo.successor("SU") == "RU"
     assert geo.successor("KG") == "KG"
+
+
+@pytest.mark.parametrize("cities", [False, True])
+@pytest.mark.parametrize(
+    "name",
+    [
+        *("Britain", "the United States", "U.S.", "Kyrgyz", "Russian", "Moscow", "Bishkek"),
+        *("EU", "Western", "Peking", "Manchester", "Osh", "the Netherlands", "Putin"),
+        *("Bank", "New  York", "NEW YORK", "Côte d’Ivoire", "Smith", "", "Paris."),
+    ],
+)
+def test_names_place_is_one_lookup_of_each_kind(name: str, cities: bool) -> None:
+    """``names_place`` answers what the lookups of each kind would, in one."""
+    each = bool(
+        geo.country_code(name)
+        or geo.demonym_country(name)
+        or geo.capital_of(name)
+        or geo.is_bloc(name)
+        or (cities and geo.city_country(name) is not None)
+    )
+    assert geo.names_place(name, cities=cities) == each

@@ -41,6 +41,7 @@ __all__ = [
     "demonym_country",
     "find_places",
     "is_bloc",
+    "names_place",
     "place_country",
     "same_country",
     "successor",
@@ -65,6 +66,8 @@ REGION_SUFFIXES: Final = ("province", "prefecture", "state", "region", "county",
 
 def _key(name: str) -> str:
     """Normalise a name for lookup: case-folded, ``the`` and final stops dropped."""
+    if name.isalpha():
+        return name.casefold()  # one plain word, the commonest lookup
     key = " ".join(name.replace("’", "'").split()).casefold().rstrip(".")
     if key.startswith("the "):
         key = key[4:]
@@ -309,6 +312,23 @@ def _region_countries(part: str) -> list[str]:
         if code and code not in found:
             found.append(code)
     return found
+
+
+def names_place(name: str, *, cities: bool = False) -> bool:
+    """Return whether *name* names a country, a demonym, a capital or a bloc, or (with
+    *cities*) a city: one lookup of the name for what :func:`country_code`,
+    :func:`demonym_country`, :func:`capital_of`, :func:`is_bloc` and
+    :func:`city_country` would each find.
+    """
+    g = _gazetteer()
+    key = _key(name)
+    return bool(
+        g.countries.get(key)
+        or g.demonyms.get(key)
+        or g.capitals.get(key)
+        or key in g.blocs
+        or (cities and g.cities.get(key))
+    )
 
 
 def is_bloc(name: str) -> bool:

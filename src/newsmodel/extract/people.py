@@ -356,14 +356,7 @@ def _is_acronym(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _is_place(name: str, words: int) -> bool:
-    if (
-        geo.country_code(name)
-        or geo.demonym_country(name)
-        or geo.capital_of(name)
-        or geo.is_bloc(name)
-    ):
-        return True
-    return words > 1 and geo.city_country(name) is not None
+    return geo.names_place(name, cities=words > 1)
 
 
 @lru_cache(maxsize=65536)
@@ -728,11 +721,15 @@ def _read_words(before: tuple[str, ...], run: tuple[str, ...]) -> tuple[_Relativ
     words = (*before, *run)
     synthetic = " ".join(words)
     tokens: list[_Token] = []
+    starts: list[int] = []
     at = 0
     for word in words:
         tokens.append(_Token(at, at + len(word), word))
+        starts.append(at)
         at += len(word) + 1
-    starts = [t.start for t in tokens]
+    found = list(_read_joined(synthetic, tokens[len(before) :], tokens[: len(before)]))
+    if not found:
+        return ()  # most runs: no one
 
     def rel(offset: int) -> tuple[int, int]:
         k = bisect.bisect_right(starts, offset) - 1
@@ -749,7 +746,7 @@ def _read_words(before: tuple[str, ...], run: tuple[str, ...]) -> tuple[_Relativ
             honorific=m.honorific,
             gender=m.gender,
         )
-        for m in _read_joined(synthetic, tokens[len(before) :], tokens[: len(before)])
+        for m in found
     )
 
 
