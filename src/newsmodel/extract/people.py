@@ -758,6 +758,12 @@ def _read_joined(text: str, run: list[_Token], before: list[_Token]) -> Iterator
     and Princess Sara``, ``Chancellor Max Bauer | to Brazil``); otherwise it stays
     inside a title (``Secretary of State for Rural Affairs Mark Oduya``).
     """
+    if all(t.word[0].isupper() for t in run):
+        # no connector (the commonest run): one reading of the whole
+        mention = _read_run(text, run, before)
+        if mention is not None:
+            yield mention
+        return
     cur = 0
     for k in range(1, len(run) - 1):
         tok = run[k]
