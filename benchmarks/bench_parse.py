@@ -1,7 +1,7 @@
 """Speed and memory of newsmodel: parsing, serialisation, and how cost grows with length.
 
     python benchmarks/bench_parse.py [CORPUS ...] [--repeat N] [--limit N] [--json OUT]
-                                     [--no-profile] [--quick]
+                                     [--no-profile] [--quick] [--sizes 1e3,1e4,...]
 
 CORPUS is optional: a directory of ``.txt`` files, or a JSON Lines file with a
 ``text`` field per line (and optionally ``published``). Without one, only the seed
@@ -530,6 +530,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--no-profile", action="store_true", help="skip the profiles")
     parser.add_argument("--quick", action="store_true", help="small sizes, one run (smoke test)")
+    parser.add_argument(
+        "--sizes",
+        type=lambda value: tuple(int(float(size)) for size in value.split(",")),
+        default=None,
+        help="text lengths for the scaling table, in bytes (default: 1e3,1e4,1e5,1e6)",
+    )
     args = parser.parse_args(argv)
     repeat = 1 if args.quick else args.repeat
 
@@ -556,7 +562,9 @@ def main(argv: list[str] | None = None) -> int:
     sample = inputs[next(reversed(inputs))]
     articles = [newsmodel.parse(t, published=p) for t, p in sample[: 5 if args.quick else 200]]
     report["serialisation"] = bench_serialisation(articles, repeat)
-    sizes = (1_000, 10_000, 100_000) if args.quick else (1_000, 10_000, 100_000, 1_000_000)
+    sizes = args.sizes or (
+        (1_000, 10_000, 100_000) if args.quick else (1_000, 10_000, 100_000, 1_000_000)
+    )
     report["scaling"] = bench_scaling(seed, repeat, sizes)
     if not args.no_profile:
         name = next(reversed(inputs))
