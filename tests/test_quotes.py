@@ -141,6 +141,22 @@ def summary(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
             '"Prices will rise this year," Mr Kell said.',
             [("Prices will rise this year,", "Tomas Kell", "Mr Kell", "said")],
         ),
+        # a passive report: "was quoted (by ...) as saying"
+        (
+            '"Prices will rise this year," he was quoted by Kyodo News Service as saying.',
+            [
+                (
+                    "Prices will rise this year,",
+                    "Tomas Kell",
+                    "he",
+                    "was quoted by Kyodo News Service as saying",
+                )
+            ],
+        ),
+        (
+            '"Prices will rise this year," Kell was quoted as saying.',
+            [("Prices will rise this year,", "Tomas Kell", "Kell", "was quoted as saying")],
+        ),
         # a quote split by its attribution is one quote
         (
             '"We are ready," Berg said, "to act at once."',
@@ -370,18 +386,37 @@ def test_quote_span_covers_marks() -> None:
     assert full[quote.cue_span.start : quote.cue_span.end] == "said"
 
 
-def test_indirect_quotes() -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kell said that prices would rise this year. "
+            "According to Berg, the talks will resume in May.",
+            [
+                ("prices would rise this year", "Tomas Kell", "said"),
+                ("the talks will resume in May", "Anna Berg", "according to"),
+            ],
+        ),
+        # a passive report: the passive verb belongs to the cue, not to the speaker
+        (
+            "Kell was quoted by the Nordic agency as saying prices would rise this year. "
+            "Berg was quoted as saying that the talks will resume in May.",
+            [
+                (
+                    "prices would rise this year",
+                    "Tomas Kell",
+                    "was quoted by the Nordic agency as saying",
+                ),
+                ("the talks will resume in May", "Anna Berg", "was quoted as saying"),
+            ],
+        ),
+    ],
+)
+def test_indirect_quotes(text: str, expected: list[tuple[str, str, str]]) -> None:
     """Reported speech becomes indirect quotes with the same speaker resolution."""
-    text = (
-        "Kell said that prices would rise this year. "
-        "According to Berg, the talks will resume in May."
-    )
     article = newsmodel.parse(HEAD + CAST + text)
     indirect = [(q.text, q.speaker, q.cue) for q in article.quotes if q.kind == "indirect"]
-    assert indirect == [
-        ("prices would rise this year", "Tomas Kell", "said"),
-        ("the talks will resume in May", "Anna Berg", "according to"),
-    ]
+    assert indirect == expected
 
 
 def test_seed_article() -> None:

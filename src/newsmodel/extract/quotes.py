@@ -663,6 +663,34 @@ def _cue_at(text: str, m: CueHit, hi: int) -> tuple[str, Span, int]:
     return cue, Span(start=m.start(), end=cue_end), cue_end
 
 
+# A passive report before ``saying``: ``he was quoted by Kyodo News Service as``.
+QUOTED_AS: Final = regex.compile(
+    r"""
+    (?<=\S)\s{1,3}                                  # after the speaker phrase
+    (?P<verb>(?:was|were|is|are|has\s{1,3}been|have\s{1,3}been|had\s{1,3}been)
+      \s{1,3}quoted                                 # "was quoted"
+      (?:\s{1,3}(?:by|in|on)\s{1,3}[^,.;:!?"“”«»\n]{1,80}?)?  # "by Kyodo News Service"
+      \s{1,3}as)                                    # "as"
+    \s{1,3}\Z                                        # right before the cue
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def _quoted_as(text: str, lo: int, m: CueHit) -> regex.Match[str] | None:
+    """Return the ``was quoted (by ...) as`` before a ``saying`` cue, or None."""
+    if m.group().lower() != "saying":
+        return None
+    return search(QUOTED_AS, text, max(lo, m.start() - 160), m.start())
+
+
+def _passive_cue(text: str, passive: regex.Match[str], cue_end: int) -> tuple[str, Span]:
+    """The cue of a passive report: ``was quoted by Kyodo News Service as saying``, up to
+    *cue_end* (the end of the cue's complement: ``as saying in an interview``)."""
+    start = passive.start("verb")
+    return " ".join(text[start:cue_end].split()), Span(start=start, end=cue_end)
+
+
 def _trim_object(text: str, lo: int, hi: int) -> int:
     """Cut the object of ``told`` before a cue or a capitalised sentence start."""
     words = _words(text, lo, hi)
@@ -1225,6 +1253,14 @@ def _after(
             if ends_sentence and not _attribution_ends(text, end, hi):
                 return None
             return _Attribution(speaker=speaker, cue=cue, cue_span=cue_span, end=end)
+        passive = _quoted_as(text, lo, m)
+        if passive is not None:
+            # '"...," he was quoted by Kyodo News Service as saying.'
+            speaker = resolver.speaker(lo, passive.start())
+            if speaker is None or (ends_sentence and not _attribution_ends(text, cue_end, hi)):
+                return None
+            cue, cue_span = _passive_cue(text, passive, cue_end)
+            return _Attribution(speaker=speaker, cue=cue, cue_span=cue_span, end=cue_end)
         if not _looks_like_speaker(text, *_strip_phrase(text, lo, m.start())):
             return None
         first = _words(text, lo, m.start())[0].group().lower()
@@ -2296,15 +2332,21 @@ def _reported(
         if rest.lstrip()[:1] in '"“‘«„':
             return None
         lo = cue_end
+        passive = _quoted_as(text, s_lo, m)
         that = match(THAT_WORD, text, lo, min(s_hi, lo + 8))
         if that is not None:
             lo = that.end()
-        elif m.group().lower() not in _BARE_CLAUSE_VERBS:
+        elif m.group().lower() not in _BARE_CLAUSE_VERBS and passive is None:
             return None  # "underscored Russia's importance" reports no clause
         lo, hi = _clause_text(text, lo, s_hi)
         hi = taken.first_start(lo, hi)
         lo, hi = _clause_text(text, lo, hi)
-        speaker = _subject(text, s_lo, m.start(), resolver)
+        if passive is not None:
+            # "Putin was quoted by RIA as saying (that) ..."
+            speaker = _subject(text, s_lo, passive.start(), resolver)
+            cue, cue_span = _passive_cue(text, passive, cue_end)
+        else:
+            speaker = _subject(text, s_lo, m.start(), resolver)
         if speaker is None:
             return None
     words = _head_words(text, lo, hi, 3)
