@@ -397,6 +397,19 @@ def test_quote_span_covers_marks() -> None:
                 ("the talks will resume in May", "Anna Berg", "according to"),
             ],
         ),
+        # "told" and its object, with or without "that"
+        (
+            "Kell told reporters the talks would resume in May. "
+            "Berg told Reuters prices would rise this year. "
+            "Kell told French radio he would act soon. "
+            "Berg told a meeting of the party that the plan was sound.",
+            [
+                ("the talks would resume in May", "Tomas Kell", "told reporters"),
+                ("prices would rise this year", "Anna Berg", "told Reuters"),
+                ("he would act soon", "Tomas Kell", "told French radio"),
+                ("the plan was sound", "Anna Berg", "told a meeting of the party"),
+            ],
+        ),
         # a passive report: the passive verb belongs to the cue, not to the speaker
         (
             "Kell was quoted by the Nordic agency as saying prices would rise this year. "

@@ -32,6 +32,7 @@ from typing import Any, Final, NamedTuple
 import attrs
 import regex
 
+from newsmodel import geo
 from newsmodel.document import Document
 from newsmodel.extract import people
 from newsmodel.model import Quote, Span
@@ -689,6 +690,55 @@ def _passive_cue(text: str, passive: regex.Match[str], cue_end: int) -> tuple[st
     *cue_end* (the end of the cue's complement: ``as saying in an interview``)."""
     start = passive.start("verb")
     return " ".join(text[start:cue_end].split()), Span(start=start, end=cue_end)
+
+
+def _passive_before(text: str, at: int) -> bool:
+    """Return whether a form of ``be`` stands right before *at* (``we are told``)."""
+    before = text[max(0, at - 12) : at].split()
+    return bool(before) and before[-1].lower() in {"is", "are", "was", "were", "been", "being"}
+
+
+#: Words that open a clause, never the object of ``told`` after its first word.
+_CLAUSE_OPENERS: Final = frozenset("he she they we i the a an".split())
+
+
+def _told_clause_start(text: str, lo: int, hi: int) -> int | None:
+    """Where a reported clause begins inside the words read as the object of ``told``.
+
+    ``told reporters | the talks would resume``, ``told BBC Wales | he had agreed``,
+    ``told Reuters | prices would rise``: after its first word, the object ends before
+    a subject pronoun or an article (not after ``of``: ``a meeting of the party``), and
+    a one-word name (``Reuters``, ``the BBC``; not a demonym: ``French radio``) before a
+    lower-case word.
+    None when the object runs to *hi*.
+    """
+    words = _words(text, lo, hi)
+    for k in range(1, len(words)):  # a pronoun or an article first: the surer sign
+        if (
+            words[k].group().lower() in _CLAUSE_OPENERS
+            and words[k - 1].group().lower() not in _OBJECT_LINKS
+        ):
+            return words[k].start()
+    # a one-word name ("told Reuters", "told the BBC") ends before a lower-case word
+    k = 2 if len(words) > 2 and words[0].group().lower() == "the" else 1
+    if k < len(words):
+        word, prev = words[k].group(), words[k - 1].group()
+        if (
+            prev[:1].isupper()
+            and word[:1].islower()
+            and word.lower() not in _OBJECT_LINKS
+            and not prev.endswith(("'s", "’s"))
+            and geo.demonym_country(prev) is None  # "told French radio"
+        ):
+            return words[k].start()
+    return None
+
+
+#: Words inside the object of ``told`` after which an article goes on with it
+#: (``a meeting of the party``, ``colleagues at a ceremony``).
+_OBJECT_LINKS: Final = frozenset(
+    "of for to and at in on with from by before after during about into over since de".split()
+)
 
 
 def _trim_object(text: str, lo: int, hi: int) -> int:
@@ -2317,6 +2367,23 @@ def _reported(
     taken: _Taken,
 ) -> Quote | None:
     cue, cue_span, cue_end = _cue_at(text, m, s_hi)
+    tail = text[cue_end:s_hi]
+    final = tail.strip(" .") == "" or tail.lstrip()[:1] in ",:"
+    if (
+        m.group().lower() in {"told", "tell", "tells"}
+        and not _passive_before(text, m.start())
+        and not (final and text.rfind(",", s_lo, m.start()) > s_lo)  # "..., X told Y."
+        and match(THAT_WORD, text, cue_end, min(s_hi, cue_end + 8)) is None
+    ):
+        # a clause after "told", without "that": the words read as the object may hold it
+        clause = _told_clause_start(text, m.end(), cue_end)
+        if clause is not None:
+            # "told reporters | the talks would resume": the object ends where a clause begins
+            cue_end = clause
+            while text[cue_end - 1].isspace():
+                cue_end -= 1
+            cue = " ".join(text[m.start() : cue_end].split())
+            cue_span = Span(start=m.start(), end=cue_end)
     rest = text[cue_end:s_hi]
     lead = text[s_lo : m.start()]
     if rest.strip(" .") == "" or rest.lstrip()[:1] in ",:":
