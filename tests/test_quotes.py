@@ -141,6 +141,19 @@ def summary(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
             '"Prices will rise this year," Mr Kell said.',
             [("Prices will rise this year,", "Tomas Kell", "Mr Kell", "said")],
         ),
+        # a short phrase between the cue and the quote: when, where, of whom
+        (
+            'Kell said last week in Tel Aviv, "We are ready to act now."',
+            [("We are ready to act now.", "Tomas Kell", "Kell", "said")],
+        ),
+        (
+            'Kell told reporters in Bergen on Monday, "We are ready to act now."',
+            [("We are ready to act now.", "Tomas Kell", "Kell", "told reporters")],
+        ),
+        (
+            'Berg said of Kell, "He is ready to act now."',
+            [("He is ready to act now.", "Anna Berg", "Berg", "said")],
+        ),
         # a passive report: "was quoted (by ...) as saying"
         (
             '"Prices will rise this year," he was quoted by Kyodo News Service as saying.',

@@ -1410,12 +1410,15 @@ def _before(
     resolver: _Resolver,
     fragment: bool,
     skip: Sequence[QuotedStretch] = (),
+    phrases: bool = True,
 ) -> _Attribution | None:
     """Read an attribution before an opening mark in the same sentence.
 
     ``Putin said: "`` and ``He added, "`` introduce the quote; for a fragment, a
     speech verb anywhere earlier in the sentence attributes it (``described it
-    as "very troubling"``).
+    as "very troubling"``). With *phrases*, short prepositional phrases may stand
+    between the cue and the quote (``said last week in Tel Aviv, "``; see
+    :func:`_plain_intro`).
     """
     opening = stretch.open
     if opening <= floor:
@@ -1438,7 +1441,7 @@ def _before(
     m = cues[-1]
     cue, cue_span, cue_end = _cue_at(text, m, opening)
     between = text[cue_end:opening]
-    intro = _plain_intro(between)
+    intro = _plain_intro(between, phrases=phrases)
     # a full quote must follow its cue directly (said: "...", said "...")
     if (
         not intro
@@ -1499,27 +1502,56 @@ def _name_colon(text: str, floor: int, opening: int, resolver: _Resolver) -> _At
     return _Attribution(speaker=speaker, cue=None, cue_span=None, end=opening)
 
 
-def _plain_intro(between: str) -> bool:
+def _plain_intro(between: str, *, phrases: bool = False) -> bool:
     """Return whether only punctuation, ``that``, adverbs or a channel stand before the quote.
 
-    ``said yesterday, "``, ``said Thursday on Twitter, "``, ``said of the request: "``.
+    ``said yesterday, "``, ``said Thursday on Twitter, "``, ``said of the request: "``;
+    with *phrases*, also time words and short prepositional phrases: ``said last week
+    in Tel Aviv, "``, ``said of Clinton, "``, ``said about the movement, "``.
     """
     if between.rstrip().endswith(":") and len(between) <= 80 and "\n\n" not in between:
         return True
     words = between.replace(",", " ").replace(":", " ").split()
-    if len(words) > 6:
+    if len(words) > (8 if phrases else 6):
         return False
     cues = _cues()
-    return all(
-        w.lower() in cues.adverbs
-        or w.lower() in _INTRO_WORDS
-        or w.lower() in cues.complements
-        or w in _WEEKDAY_NAMES
-        for w in words
-    )
+    after_preposition = 0  # words left of a short prepositional phrase (``in Tel Aviv``)
+    for w in words:
+        low = w.lower()
+        if phrases and low in _INTRO_PREPOSITIONS:
+            after_preposition = 3
+            continue
+        if (
+            low in cues.adverbs
+            or low in _INTRO_WORDS
+            or low in cues.complements
+            or w in _WEEKDAY_NAMES
+            or (phrases and low in _INTRO_TIME_WORDS)
+        ):
+            continue
+        if after_preposition and low not in _CLAUSE_WORDS:
+            after_preposition -= 1
+            continue
+        return False
+    return True
 
 
 _INTRO_WORDS: Final = frozenset("that in at on during a an the his her their its to via".split())
+
+#: Prepositions whose short phrase may stand between a cue and its quote:
+#: ``said last week in Tel Aviv, "``, ``said of Clinton, "``, ``said about the plan, "``.
+_INTRO_PREPOSITIONS: Final = frozenset("in at on of about to during from with before after".split())
+
+#: Time words between a cue and its quote: ``told reporters last week, "``.
+_INTRO_TIME_WORDS: Final = frozenset(
+    "last next this week month year morning afternoon evening night weekend earlier later".split()
+)
+
+#: Words that make a clause of what follows a cue, not a phrase: a subject or a verb.
+_CLAUSE_WORDS: Final = frozenset(
+    "he she they we i it you would will was were is are has had have can could should may "
+    "might must not did does do be been".split()
+)
 
 
 _WEEKDAY_NAMES: Final = frozenset(
@@ -2094,7 +2126,7 @@ def _other_intro(
     floor = max(attribution.end, _sentence_floor(text, attribution.end, nxt.open, stretches))
     n_lo, n_hi = _inner_text(text, nxt)
     fragment = not (text[n_lo].isupper() and len(_head_words(text, n_lo, n_hi, 4)) >= 4)
-    intro = _before(text, nxt, floor, resolver, fragment=fragment, skip=earlier)
+    intro = _before(text, nxt, floor, resolver, fragment=fragment, skip=earlier, phrases=False)
     if intro is None:
         return False
     if intro.speaker.name != attribution.speaker.name:
