@@ -202,6 +202,15 @@ def summary(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
             '"We will appeal," Berg\'s lawyer Ivo Marsh told reporters.',
             [("We will appeal,", "Ivo Marsh", "lawyer Ivo Marsh", "told reporters")],
         ),
+        # a name that qualifies a role is not the speaker: the role is
+        (
+            '"We will appeal," a Kell adviser said.',
+            [("We will appeal,", "a Kell adviser", "a Kell adviser", "said")],
+        ),
+        (
+            '"We will appeal," Berg\'s spokesman said.',
+            [("We will appeal,", "Berg's spokesman", "Berg's spokesman", "said")],
+        ),
         # ... but two people joined by "and" are not one title
         (
             '"We will appeal," Berg and Kell said.',

@@ -973,6 +973,23 @@ _MODIFIER_GAP: Final = regex.compile(
 )
 
 
+# A name's possessive or a name used as a modifier, then lower-case words up to the end of
+# the phrase ("'s chief spokesman", " adviser"): the last of them says who speaks.
+_ROLE_AFTER_NAME: Final = regex.compile(r"(?:['’]s)?(?:[ \t]{1,3}[\p{Ll}][\p{Ll}\-]{0,30}){1,3}")
+
+
+def _names_a_role(text: str, name_end: int, hi: int) -> bool:
+    """Return whether a speaker phrase goes on after a name to a role the name qualifies
+    (``a Warren adviser``, ``Trump's spokesman``): the speaker is the role, not the name."""
+    if hi - name_end > 60:
+        return False
+    tail = text[name_end:hi]
+    if not _ROLE_AFTER_NAME.fullmatch(tail):
+        return False
+    last = tail.split()[-1]
+    return last in people.lexicon().title_heads
+
+
 def _head_mention(text: str, mentions: list[people.PersonMention]) -> people.PersonMention:
     """Return the mention a capitalised speaker phrase is about.
 
@@ -1039,6 +1056,9 @@ class _Resolver:
         ]
         if mentions:
             m = mentions[-1] if not phrase[0].isupper() else _head_mention(text, mentions)
+            if _names_a_role(text, m.name_span.end, hi):
+                # "a Warren adviser", "Trump's spokesman": the name qualifies who speaks
+                return _Speaker(name=phrase, span=span)
             full = self.index.full_name(m.name, m.span.start) or m.name
             person = self.index.resolve(m.name, m.span.start)
             title = m.title or (person.title if person else None) or self._apposition_title(hi)
