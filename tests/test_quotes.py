@@ -156,13 +156,13 @@ def summary(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
         ),
         # a passive report: "was quoted (by ...) as saying"
         (
-            '"Prices will rise this year," he was quoted by Kyodo News Service as saying.',
+            '"Prices will rise this year," he was quoted by the Kyodo news agency as saying.',
             [
                 (
                     "Prices will rise this year,",
                     "Tomas Kell",
                     "he",
-                    "was quoted by Kyodo News Service as saying",
+                    "was quoted by the Kyodo news agency as saying",
                 )
             ],
         ),

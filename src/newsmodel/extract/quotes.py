@@ -664,13 +664,13 @@ def _cue_at(text: str, m: CueHit, hi: int) -> tuple[str, Span, int]:
     return cue, Span(start=m.start(), end=cue_end), cue_end
 
 
-# A passive report before ``saying``: ``he was quoted by Kyodo News Service as``.
+# A passive report before ``saying``: ``he was quoted by the Kyodo news agency as``.
 QUOTED_AS: Final = regex.compile(
     r"""
     (?<=\S)\s{1,3}                                  # after the speaker phrase
     (?P<verb>(?:was|were|is|are|has\s{1,3}been|have\s{1,3}been|had\s{1,3}been)
       \s{1,3}quoted                                 # "was quoted"
-      (?:\s{1,3}(?:by|in|on)\s{1,3}[^,.;:!?"“”«»\n]{1,80}?)?  # "by Kyodo News Service"
+      (?:\s{1,3}(?:by|in|on)\s{1,3}[^,.;:!?"“”«»\n]{1,80}?)?  # "by the Kyodo news agency"
       \s{1,3}as)                                    # "as"
     \s{1,3}\Z                                        # right before the cue
     """,
@@ -686,7 +686,7 @@ def _quoted_as(text: str, lo: int, m: CueHit) -> regex.Match[str] | None:
 
 
 def _passive_cue(text: str, passive: regex.Match[str], cue_end: int) -> tuple[str, Span]:
-    """The cue of a passive report: ``was quoted by Kyodo News Service as saying``, up to
+    """The cue of a passive report: ``was quoted by the Kyodo news agency as saying``, up to
     *cue_end* (the end of the cue's complement: ``as saying in an interview``)."""
     start = passive.start("verb")
     return " ".join(text[start:cue_end].split()), Span(start=start, end=cue_end)
@@ -1325,7 +1325,7 @@ def _after(
             return _Attribution(speaker=speaker, cue=cue, cue_span=cue_span, end=end)
         passive = _quoted_as(text, lo, m)
         if passive is not None:
-            # '"...," he was quoted by Kyodo News Service as saying.'
+            # '"...," he was quoted by the Kyodo news agency as saying.'
             speaker = resolver.speaker(lo, passive.start())
             if speaker is None or (ends_sentence and not _attribution_ends(text, cue_end, hi)):
                 return None
