@@ -698,8 +698,9 @@ def _passive_before(text: str, at: int) -> bool:
     return bool(before) and before[-1].lower() in {"is", "are", "was", "were", "been", "being"}
 
 
-#: Words that open a clause, never the object of ``told`` after its first word.
-_CLAUSE_OPENERS: Final = frozenset("he she they we i the a an".split())
+#: Words that open a clause, never the object of ``told`` after its first word: a
+#: subject pronoun or an article.
+_CLAUSE_OPENERS: Final = frozenset(_PRONOUNS) | {"the", "a", "an"}
 
 
 def _told_clause_start(text: str, lo: int, hi: int) -> int | None:
@@ -736,9 +737,7 @@ def _told_clause_start(text: str, lo: int, hi: int) -> int | None:
 
 #: Words inside the object of ``told`` after which an article goes on with it
 #: (``a meeting of the party``, ``colleagues at a ceremony``).
-_OBJECT_LINKS: Final = frozenset(
-    "of for to and at in on with from by before after during about into over since de".split()
-)
+_OBJECT_LINKS: Final = _PREPOSITIONS | {"and", "since", "de"}
 
 
 def _trim_object(text: str, lo: int, hi: int) -> int:
@@ -968,14 +967,13 @@ def _nominal(words: Sequence[str]) -> bool:
 
 #: Words between two names that make the first a modifier of the second's title
 #: (``Trump campaign spokesman Jason Miller``): letters, spaces and possessives only.
-_MODIFIER_GAP: Final = regex.compile(
-    r"(?:['’]s)?(?:[ \t]{1,3}[\p{Ll}][\p{Ll}\-]{0,30}){1,4}[ \t]{1,3}"
-)
+_MODIFIER_WORDS: Final = r"(?:['’]s)?(?:[ \t]{1,3}[\p{Ll}][\p{Ll}\-]{0,30}){1,4}"
+_MODIFIER_GAP: Final = regex.compile(_MODIFIER_WORDS + r"[ \t]{1,3}")
 
 
-# A name's possessive or a name used as a modifier, then lower-case words up to the end of
-# the phrase ("'s chief spokesman", " adviser"): the last of them says who speaks.
-_ROLE_AFTER_NAME: Final = regex.compile(r"(?:['’]s)?(?:[ \t]{1,3}[\p{Ll}][\p{Ll}\-]{0,30}){1,3}")
+# The same words up to the end of a speaker phrase ("'s chief spokesman", " adviser"): the
+# last of them says who speaks.
+_ROLE_AFTER_NAME: Final = regex.compile(_MODIFIER_WORDS)
 
 
 def _names_a_role(text: str, name_end: int, hi: int) -> bool:
@@ -1538,7 +1536,7 @@ def _plain_intro(between: str, *, phrases: bool = False) -> bool:
     after_preposition = 0  # words left of a short prepositional phrase (``in Tel Aviv``)
     for w in words:
         low = w.lower()
-        if phrases and low in _INTRO_PREPOSITIONS:
+        if phrases and low in _PREPOSITIONS:
             after_preposition = 3
             continue
         if (
@@ -1558,20 +1556,8 @@ def _plain_intro(between: str, *, phrases: bool = False) -> bool:
 
 _INTRO_WORDS: Final = frozenset("that in at on during a an the his her their its to via".split())
 
-#: Prepositions whose short phrase may stand between a cue and its quote:
-#: ``said last week in Tel Aviv, "``, ``said of Clinton, "``, ``said about the plan, "``.
-_INTRO_PREPOSITIONS: Final = frozenset("in at on of about to during from with before after".split())
-
 #: Time words between a cue and its quote: ``told reporters last week, "``.
-_INTRO_TIME_WORDS: Final = frozenset(
-    "last next this week month year morning afternoon evening night weekend earlier later".split()
-)
-
-#: Words that make a clause of what follows a cue, not a phrase: a subject or a verb.
-_CLAUSE_WORDS: Final = frozenset(
-    "he she they we i it you would will was were is are has had have can could should may "
-    "might must not did does do be been".split()
-)
+_INTRO_TIME_WORDS: Final = _TIME_WORDS | {"last", "next", "this", "weekend", "earlier", "later"}
 
 
 _WEEKDAY_NAMES: Final = frozenset(
@@ -1674,6 +1660,10 @@ _AUXILIARIES: Final = frozenset(
     "will would can could should must might may shall has have had does did do is are was were "
     "has been had been".split()
 )
+
+#: Words that make a clause of what follows a cue, not a phrase (see :func:`_plain_intro`):
+#: a subject or a verb.
+_CLAUSE_WORDS: Final = frozenset(_PRONOUNS) | _AUXILIARIES | {"you", "not", "be", "been"}
 
 
 def _pronoun_subject(text: str, lo: int, hi: int) -> tuple[int, int]:
